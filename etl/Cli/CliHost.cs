@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Analytics.Warehouse.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace Analytics.Etl.Cli;
+
+
+/// <summary>Shared options and the one place that turns known failures into plain messages and exit codes.</summary>
+internal static class CliHost
+{
+    public const int Ok = 0, Fault = 1, Refused = 2;
+
+    public static Option<string?> DbOption() => new("--db")
+    {
+        Description = "The warehouse file (default: Warehouse:Path from appsettings.json / ANALYTICS_Warehouse__Path, else data/warehouse.duckdb)",
+    };
+
+    /// <summary>Configuration: appsettings.json in the working directory, then ANALYTICS_* environment variables.</summary>
+    public static IConfiguration Configuration() => new ConfigurationBuilder()
+        .SetBasePath(Directory.GetCurrentDirectory())
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables("ANALYTICS_")
+        .Build();
+
+    public static WarehouseOptions WarehouseOptions(string? db)
+    {
+        var options = new WarehouseOptions();
+        Configuration().GetSection(Analytics.Warehouse.Storage.WarehouseOptions.Section).Bind(options);
+        if (!string.IsNullOrWhiteSpace(db)) options.Path = db;
+        return options;
+    }
+
+    public static async Task<int> RunAsync(RootCommand root, string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        catch (WarehouseLockedException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return Fault;
+        }
+    }
+}

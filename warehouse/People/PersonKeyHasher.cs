@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Analytics.Warehouse.People;
+
+/// <summary>Keys a person by HMAC-SHA256 of the normalised 18-digit ID number under the deployment's secret.</summary>
+internal sealed class PersonKeyHasher(byte[] key)
+{
+    public string KeyOf(string normalisedId18) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(normalisedId18)))[..32];
+
+    /// <summary>510104********123X: the region code and the last four characters.</summary>
+    public static string Mask(string id18) => string.Concat(id18.AsSpan(0, 6), new string('*', id18.Length - 10), id18.AsSpan(id18.Length - 4));
+
+    /// <summary>张三 → 张*, 欧阳娜娜 → 欧***.</summary>
+    public static string MaskName(string name) =>
+        name.Length <= 1 ? name : string.Concat(name.AsSpan(0, 1), new string('*', name.Length - 1));
+}

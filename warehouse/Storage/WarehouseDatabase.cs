@@ -1,0 +1,130 @@
+using System.Reflection;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Storage;
+
+/// <summary>
+/// Opens the warehouse file: applies the numbered schema scripts (Schema/NNN_*.sql) once each, recorded in
+/// schema_version, then (re)installs every metric script (Metrics/*.sql) and syncs the settings table.
+/// </summary>
+internal sealed class WarehouseDatabase(WarehouseOptions options)
+{
+    public WarehouseOptions Options { get; } = options;
+
+    public string FullPath => Path.GetFullPath(Options.Path);
+
+    /// <summary>Opens a read-write connection with schema and metrics in place.</summary>
+    public DuckDBConnection Open()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
+        var connection = OpenRaw($"Data Source={FullPath}");
+        try
+        {
+            SchemaScripts.Apply(connection);
+            SchemaScripts.ApplyMetrics(connection);
+            SyncSettings(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens the file read-only (another reader process may share it; a writer may not).</summary>
+    public DuckDBConnection OpenReadOnly()
+    {
+        if (!File.Exists(FullPath))
+        {
+            // A fresh file: create it with the schema, then reopen read-only.
+            using (Open()) { }
+        }
+        return OpenRaw($"Data Source={FullPath};ACCESS_MODE=READ_ONLY");
+    }
+
+    private DuckDBConnection OpenRaw(string connectionString)
+    {
+        var connection = new DuckDBConnection(connectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch (Exception e) when (WarehouseLockedException.IsLockError(e))
+        {
+            connection.Dispose();
+            throw new WarehouseLockedException(FullPath, e);
+        }
+    }
+
+    private void SyncSettings(DuckDBConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "DELETE FROM setting WHERE name = 'talent_baseline'; INSERT INTO setting VALUES ('talent_baseline', $baseline);";
+        cmd.Parameters.Add(new DuckDBParameter("baseline", Options.TalentBaseline.ToString("yyyy-MM-dd")));
+        cmd.ExecuteNonQuery();
+    }
+}
+
+/// <summary>The embedded .sql scripts of this assembly.</summary>
+internal static class SchemaScripts
+{
+    private static readonly Assembly Assembly = typeof(SchemaScripts).Assembly;
+
+    /// <summary>All scripts under a folder (Schema or Metrics), in file-name order.</summary>
+    public static IReadOnlyList<(string Name, string Sql)> Read(string folder) =>
+        Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(folder + "/", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var stream = Assembly.GetManifestResourceStream(n)!;
+                using var reader = new StreamReader(stream);
+                return (n[(folder.Length + 1)..], reader.ReadToEnd());
+            })
+            .ToList();
+
+    /// <summary>The text of one metric script, e.g. "district_progress.sql".</summary>
+    public static string Metric(string fileName) =>
+        Read("Metrics").Single(s => s.Name == fileName).Sql;
+
+    internal static void Apply(DuckDBConnection connection)
+    {
+        Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, script VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)");
+        var applied = new HashSet<int>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT version FROM schema_version";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) applied.Add(reader.GetInt32(0));
+        }
+        foreach (var (name, sql) in Read("Schema"))
+        {
+            var version = int.Parse(name[..name.IndexOf('_')], System.Globalization.CultureInfo.InvariantCulture);
+            if (applied.Contains(version)) continue;
+            using var tx = connection.BeginTransaction();
+            Execute(connection, sql);
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = "INSERT INTO schema_version (version, script) VALUES ($v, $s)";
+                cmd.Parameters.Add(new DuckDBParameter("v", version));
+                cmd.Parameters.Add(new DuckDBParameter("s", name));
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+    }
+
+    internal static void ApplyMetrics(DuckDBConnection connection)
+    {
+        foreach (var (_, sql) in Read("Metrics")) Execute(connection, sql);
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}

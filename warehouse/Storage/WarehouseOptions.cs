@@ -1,0 +1,22 @@
+namespace Analytics.Warehouse.Storage;
+
+/// <summary>Where the warehouse lives and the deployment settings its SQL reads. Bound from the "Warehouse" section.</summary>
+internal sealed class WarehouseOptions
+{
+    public const string Section = "Warehouse";
+
+    /// <summary>The DuckDB file. Default: data/warehouse.duckdb under the working directory.</summary>
+    public string Path { get; set; } = System.IO.Path.Combine("data", "warehouse.duckdb");
+
+    /// <summary>The secret key of the person hash. Else env ANALYTICS_PERSON_KEY, else <see cref="PersonKeyFile"/>.</summary>
+    public string? PersonKey { get; set; }
+
+    /// <summary>File holding the generated key on the embedded default (git-ignored, under data/).</summary>
+    public string PersonKeyFile { get; set; } = System.IO.Path.Combine("data", "person-key.txt");
+
+    /// <summary>Hired before this date = stock (存量); on or after = new talent (增量).</summary>
+    public DateOnly TalentBaseline { get; set; } = new(2020, 1, 1);
+
+    /// <summary>The folder beside the warehouse file, where the key and the inbox live by default.</summary>
+    public string DataFolder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".";
+}
