@@ -18,12 +18,16 @@ internal static class ExtractEncodingDetector
 
     private static readonly byte[] Utf8Preamble = [0xEF, 0xBB, 0xBF];
 
-    static ExtractEncodingDetector() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static Encoding StrictGb18030 { get; } =
-        Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    public static Encoding StrictGb18030 { get; } = CreateGb18030();
+
+    /// <summary>GB18030 lives in the code-pages provider, which must be registered before the first lookup.</summary>
+    private static Encoding CreateGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
 
     public static DetectedEncoding Detect(string path, string fileName)
     {

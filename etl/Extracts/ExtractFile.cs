@@ -15,6 +15,7 @@ internal sealed class ExtractFile : IDisposable
     public const int MaxFieldLength = 100_000;
 
     private readonly CsvParser parser;
+    private readonly Stream stream;
     private readonly ExtractHeader header;
     private readonly IKnownUnits units;
     private readonly int currentYear;
@@ -22,8 +23,9 @@ internal sealed class ExtractFile : IDisposable
     private int lastRecordEndLine;
     private bool rowsTaken;
 
-    private ExtractFile(string path, DetectedEncoding encoding, CsvParser parser, IKnownUnits units, TimeProvider clock)
+    private ExtractFile(string path, DetectedEncoding encoding, Stream stream, CsvParser parser, IKnownUnits units, TimeProvider clock)
     {
+        this.stream = stream;
         FilePath = path;
         FileName = Path.GetFileName(path);
         EncodingName = encoding.Name;
@@ -51,6 +53,9 @@ internal sealed class ExtractFile : IDisposable
     /// <summary>Data records enumerated so far (not the header, not empty lines), including bad ones.</summary>
     public int RowsRead { get; private set; }
 
+    /// <summary>How far through the file's bytes the reader is (0..1), for progress and ETA.</summary>
+    public double FractionRead => stream.Length == 0 ? 1 : Math.Min(1.0, (double)stream.Position / stream.Length);
+
     /// <summary>Opens the file, detects its encoding and recognises its kind; throws ExtractRefusedException if it cannot be used.</summary>
     public static ExtractFile Open(string path, IKnownUnits units, TimeProvider clock)
     {
@@ -62,7 +67,7 @@ internal sealed class ExtractFile : IDisposable
             stream.Position = encoding.PreambleLength;
             var reader = new StreamReader(stream, encoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
             parser = new CsvParser(reader, ParserConfiguration, leaveOpen: false);
-            return new ExtractFile(path, encoding, parser, units, clock);
+            return new ExtractFile(path, encoding, stream, parser, units, clock);
         }
         catch
         {

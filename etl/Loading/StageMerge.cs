@@ -25,7 +25,8 @@ internal sealed record StageMerge(
     DuplicatePolicy Policy,
     string KeyLabelZh,
     string KeyLabelEn,
-    bool NamesPeople)
+    bool NamesPeople,
+    string? KeyColumnZh = null)
 {
     private string KeyMatch(string a, string b, IEnumerable<string> columns) =>
         string.Join(" AND ", columns.Select(c => $"{a}.{c} IS NOT DISTINCT FROM {b}.{c}"));
@@ -61,7 +62,7 @@ internal sealed record StageMerge(
                $"'rows for the same {KeyLabelEn} disagree (lines ' || c.lines || '); check them and keep the correct one'");
         Execute(connection, $"""
             INSERT INTO stage_problem
-            SELECT s.line_number, NULL, {zh}, {en}
+            SELECT s.line_number, {(KeyColumnZh is null ? "NULL" : $"'{KeyColumnZh}'")}, {zh}, {en}
             FROM {Stage} s JOIN stage_clash c ON {KeyMatch("s", "c", Key)}
             """);
         Execute(connection, $"DELETE FROM {Stage} s WHERE EXISTS (SELECT 1 FROM stage_clash c WHERE {KeyMatch("s", "c", Key)})");

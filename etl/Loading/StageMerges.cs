@@ -9,11 +9,11 @@ internal static class StageMerges
     {
         ExtractKind.OrgUnits => new("stage_org_unit", "org_unit", ["code"], ["code"],
             ["code", "name", "kind", "level", "parent_code", "district_code", "established", "abolished", "load_id"],
-            DuplicatePolicy.AllBad, "区划代码", "unit code", NamesPeople: false),
+            DuplicatePolicy.AllBad, "区划代码", "unit code", NamesPeople: false, KeyColumnZh: "区划代码"),
         ExtractKind.Roster => new("stage_roster", "roster_entry", ["person_key"], ["as_of"],
             ["as_of", "person_key", "unit_code", "post_category", "employment", "part_time_since", "hired", "left_on",
              "talent_source", "education", "major", "salary_supplement", "load_id", "line_number"],
-            DuplicatePolicy.AllBad, "人员（身份证号）", "person (ID number)", NamesPeople: true),
+            DuplicatePolicy.AllBad, "人员（身份证号）", "person (ID number)", NamesPeople: true, KeyColumnZh: "身份证号"),
         ExtractKind.ExamResults => new("stage_exam_result", "exam_result", ["person_key", "exam_year", "level"], ["person_key", "exam_year", "level"],
             ["person_key", "exam_year", "level", "level_rank", "passed", "certificate_no", "issued", "load_id", "line_number"],
             DuplicatePolicy.IdenticalOnce, "人员、考试年度和资格级别", "person, exam year and level", NamesPeople: true),
