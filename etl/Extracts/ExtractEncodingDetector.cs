@@ -18,12 +18,9 @@ internal static class ExtractEncodingDetector
 
     private static readonly byte[] Utf8Preamble = [0xEF, 0xBB, 0xBF];
 
-    static ExtractEncodingDetector() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static Encoding StrictGb18030 { get; } =
-        Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    public static Encoding StrictGb18030 { get; } = CreateStrictGb18030();
 
     public static DetectedEncoding Detect(string path, string fileName)
     {
@@ -90,6 +87,12 @@ internal static class ExtractEncodingDetector
         {
             return false;
         }
+    }
+
+    private static Encoding CreateStrictGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
     private static ExtractRefusedException Undecodable(string fileName, string whyZh, string whyEn) => new(fileName,
