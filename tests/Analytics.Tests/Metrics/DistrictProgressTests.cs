@@ -121,4 +121,19 @@ public sealed class DistrictProgressTests
         Assert.Empty(w.DistrictProgress(new DateOnly(2022, 12, 31)));
         Assert.Equal(new ProgressNumbers(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), w.CityProgress(new DateOnly(2022, 12, 31)));
     }
+
+    [Fact]
+    public void Callers_may_use_any_alias_in_a_lateral_join()
+    {
+        using var w = HandBuiltWarehouse.Create();
+        // The macros use aliases like s, e, u, p inside; a caller's `s.as_of` must still mean the caller's column.
+        var rows = w.Query("SELECT s.as_of, p.district_code, p.workers FROM roster_snapshot s, LATERAL district_progress(s.as_of) p ORDER BY 1, 2");
+        Assert.Equal(6, rows.Count);
+        foreach (var r in rows)
+        {
+            Assert.Equal(w.DistrictProgress(HandBuiltWarehouse.Date(r["as_of"]))[(string)r["district_code"]!].Workers, HandBuiltWarehouse.Long(r["workers"]));
+        }
+        // 金堂 at 2020-03-31 has 6 workers, among them p13, who is absent from the latest snapshot.
+        Assert.Equal(6, HandBuiltWarehouse.Long(rows[1]["workers"]));
+    }
 }
