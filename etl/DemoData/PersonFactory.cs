@@ -55,7 +55,7 @@ internal sealed class PersonFactory(DemoRandom random, ResidentIdFactory ids)
     public string RoutineSource(DateOnly hired, bool village)
     {
         if (hired < new DateOnly(2020, 1, 1))
-            return Pick([Stock, OtherSource, Volunteer, Graduate, VillageGraduate, AgencyPosted], [0.46, 0.2, 0.1, 0.07, village ? 0.12 : 0, 0.05]);
+            return Pick([Stock, OtherSource, Volunteer, Graduate, VillageGraduate, AgencyPosted], [0.5, 0.22, 0.1, 0.04, village ? 0.12 : 0, 0.03]);
         return Pick([Graduate, Volunteer, VillageGraduate, AgencyPosted, Stock, OtherSource], [0.3, 0.25, village ? 0.15 : 0, 0.08, 0.1, 0.12]);
     }
 

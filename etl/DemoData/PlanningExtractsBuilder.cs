@@ -49,9 +49,11 @@ internal static class PlanningExtractsBuilder
                 : urban && district.Pace == DistrictPace.Late ? [random.Between(2019, 2021), 2023]
                 : urban ? [random.Between(2018, 2020), random.Between(2021, 2022)]
                 : [random.Between(2019, 2022), random.Between(2024, 2026)];
+            var siteTowns = new List<DemoUnit>(towns);
             foreach (var year in years.Where(y => y <= to))
             {
-                var town = random.Pick(towns);
+                var town = siteTowns.Count > 1 ? siteTowns[random.Next(siteTowns.Count)] : siteTowns[0];
+                siteTowns.Remove(town);
                 rows.Add(new DemoSite($"{district.Name}{town.Name}社区社会工作服务示范点", town.Code, year, "示范点"));
             }
             var projects = random.Between(2, 5);
