@@ -13,6 +13,7 @@ internal static class CliApp
         root.Subcommands.Add(CliCommands.Runs());
         root.Subcommands.Add(CliCommands.Quarantine());
         root.Subcommands.Add(CliCommands.Schedule());
+        root.Subcommands.Add(CliCommands.DemoData());
         return root;
     }
 }
