@@ -31,11 +31,14 @@ internal sealed record DistrictSeries(
 {
     public YearPoint Last => Years[^1];
 
-    /// <summary>Required posts in a year: observed, else the register's future count, else carried forward.</summary>
+    /// <summary>Required posts in a year: observed, else the register's count for that year, else carried forward.</summary>
     public int RequiredIn(int year)
     {
         foreach (var point in Years) if (point.Year == year) return point.RequiredPosts;
-        return FutureRequiredPosts.TryGetValue(year, out var required) ? required : Last.RequiredPosts;
+        if (FutureRequiredPosts.TryGetValue(year, out var required)) return required;
+        // Carried forward from the latest year known before it (a merged unit stays merged).
+        var known = FutureRequiredPosts.Keys.Where(y => y < year).DefaultIfEmpty(int.MinValue).Max();
+        return known > Last.Year ? FutureRequiredPosts[known] : Last.RequiredPosts;
     }
 
     /// <summary>The series as it was known at the end of <paramref name="year"/> (the register's later counts kept).</summary>
