@@ -8,4 +8,5 @@ root.Subcommands.Add(CliCommands.Sql());
 root.Subcommands.Add(CliCommands.Runs());
 root.Subcommands.Add(CliCommands.Quarantine());
 root.Subcommands.Add(CliCommands.Schedule());
+root.Subcommands.Add(CliCommands.Forecast());
 return await CliHost.RunAsync(root, args);
