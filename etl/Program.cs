@@ -7,4 +7,5 @@ root.Subcommands.Add(CliCommands.Load());
 root.Subcommands.Add(CliCommands.Sql());
 root.Subcommands.Add(CliCommands.Runs());
 root.Subcommands.Add(CliCommands.Quarantine());
+root.Subcommands.Add(CliCommands.Schedule());
 return await CliHost.RunAsync(root, args);

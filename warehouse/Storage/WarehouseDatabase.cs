@@ -4,12 +4,15 @@ using DuckDB.NET.Data;
 namespace Analytics.Warehouse.Storage;
 
 /// <summary>
-/// Opens the warehouse file: applies the numbered schema scripts (Schema/NNN_*.sql) once each, recorded in
+/// Opens the warehouse file: the first open of this instance applies the numbered schema scripts (Schema/NNN_*.sql) once each, recorded in
 /// schema_version, then (re)installs every metric script (Metrics/*.sql) and syncs the settings table.
 /// </summary>
 internal sealed class WarehouseDatabase(WarehouseOptions options)
 {
     public WarehouseOptions Options { get; } = options;
+
+    private readonly Lock prepareLock = new();
+    private bool prepared;
 
     public string FullPath => Path.GetFullPath(Options.Path);
 
@@ -20,9 +23,16 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
         var connection = OpenRaw($"Data Source={FullPath}");
         try
         {
-            SchemaScripts.Apply(connection);
-            SchemaScripts.ApplyMetrics(connection);
-            SyncSettings(connection);
+            lock (prepareLock)
+            {
+                if (!prepared || !File.Exists(FullPath))
+                {
+                    SchemaScripts.Apply(connection);
+                    SchemaScripts.ApplyMetrics(connection);
+                    SyncSettings(connection);
+                    prepared = true;
+                }
+            }
             return connection;
         }
         catch

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Analytics.Etl.Extracts;
+using Analytics.Etl.Loading;
+using Analytics.Warehouse.People;
+using Analytics.Warehouse.Storage;
+
+namespace Analytics.Etl.Cli;
+
+internal static partial class CliCommands
+{
+    public static Command Load()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Extract files (CSV) or folders of them / 数据文件或文件夹", Arity = ArgumentArity.OneOrMore };
+        var db = CliHost.DbOption();
+        var command = new Command("load", """
+            Load extract files or folders into the warehouse. Each file is recognised by its header row and loaded
+            all-or-nothing; bad rows are quarantined and listed; the same file twice is "already loaded".
+            Exit code: 0 every file loaded or already loaded; 2 a file was refused whole; 1 a fault.
+            加载数据文件：按表头识别种类，整文件事务；问题行进入隔离区；同一文件重复加载不作改动。
+            """) { paths, db };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var options = CliHost.WarehouseOptions(parseResult.GetValue(db));
+            var loader = new ExtractLoader(new WarehouseDatabase(options), PersonKeySource.Resolve(options), TimeProvider.System);
+            Console.WriteLine($"仓库 Warehouse: {Path.GetFullPath(options.Path)}");
+            var report = loader.Load(parseResult.GetValue(paths)!, LoadProgressDisplay.ForConsole(), cancellationToken);
+            LoadReportPrinter.Print(report, Console.Out);
+            return Task.FromResult(report.AnyFailed ? CliHost.Fault : report.AnyRefused ? CliHost.Refused : CliHost.Ok);
+        });
+        return command;
+    }
+}
+
+/// <summary>Prints what a load did, a line per file and a total, Chinese first.</summary>
+internal static class LoadReportPrinter
+{
+    public static void Print(LoadReport report, TextWriter output)
+    {
+        foreach (var f in report.Files)
+        {
+            var (mark, word) = f.Outcome switch
+            {
+                LoadOutcome.Loaded => ("✓", "已加载 loaded"),
+                LoadOutcome.AlreadyLoaded => ("=", "已加载过 already loaded"),
+                LoadOutcome.Refused => ("✗", "拒收 refused"),
+                _ => ("!", "失败 failed"),
+            };
+            var kind = f.Kind is { } k ? $" [{k.ChineseName()} {k.Code()}]" : "";
+            output.WriteLine($"{mark} {f.FileName}{kind}: {word}");
+            if (f.Outcome == LoadOutcome.Loaded)
+                output.WriteLine($"    读取 read {f.RowsRead:N0} 行 rows, 入库 loaded {f.RowsLoaded:N0}, 隔离 quarantined {f.RowsQuarantined:N0}");
+            if (f.IgnoredColumns.Count > 0)
+                output.WriteLine($"    忽略的列 ignored columns: {string.Join(", ", f.IgnoredColumns)}");
+            if (f.MessageZh is not null) output.WriteLine($"    {f.MessageZh}\n    {f.MessageEn}");
+            if (f.RowsQuarantined > 0)
+                output.WriteLine($"    查看问题行 see the bad rows: dotnet run --project etl -- quarantine --file \"{f.FileName}\"");
+        }
+        output.WriteLine($"合计 Total: {report.Files.Count} 个文件 files, 入库 {report.RowsLoaded:N0} 行 rows loaded, 隔离 {report.RowsQuarantined:N0} 行 rows quarantined");
+    }
+}
+
+/// <summary>On a terminal: file, rows, rows/s and ETA on one updating line (stderr). Redirected: nothing.</summary>
+internal static class LoadProgressDisplay
+{
+    public static IProgress<LoadProgress>? ForConsole() =>
+        Console.IsErrorRedirected ? null : new ImmediateProgress(Show);
+
+    private sealed class ImmediateProgress(Action<LoadProgress> show) : IProgress<LoadProgress>
+    {
+        public void Report(LoadProgress value) => show(value);
+    }
+
+    private static void Show(LoadProgress p)
+    {
+        var eta = p.FractionDone is > 0 and < 1 && p.RowsPerSecond > 0
+            ? TimeSpan.FromSeconds(p.RowsRead / p.RowsPerSecond * (1 - p.FractionDone) / p.FractionDone)
+            : TimeSpan.Zero;
+        var line = $"  {p.FileName}: {p.RowsRead:N0} 行 rows, {p.RowsPerSecond:N0} 行/秒 rows/s, {p.FractionDone:P0}, 剩余 ETA {eta:mm\\:ss}";
+        Console.Error.Write("\r" + line.PadRight(Math.Max(0, Math.Min(Console.BufferWidth - 1, 110))));
+        if (p.FractionDone >= 1) Console.Error.WriteLine();
+    }
+}

@@ -1,0 +1,34 @@
+using Analytics.Etl.Extracts;
+
+namespace Analytics.Etl.Loading;
+
+internal enum LoadOutcome { Loaded, AlreadyLoaded, Refused, Failed }
+
+/// <summary>What happened to one file.</summary>
+internal sealed record FileLoadResult(
+    string FilePath,
+    string FileName,
+    LoadOutcome Outcome,
+    ExtractKind? Kind,
+    int RowsRead,
+    int RowsLoaded,
+    int RowsQuarantined,
+    string? MessageZh,
+    string? MessageEn,
+    IReadOnlyList<string> IgnoredColumns)
+{
+    public static FileLoadResult Problem(string path, LoadOutcome outcome, ExtractKind? kind, string zh, string en) =>
+        new(path, Path.GetFileName(path), outcome, kind, 0, 0, 0, zh, en, []);
+}
+
+/// <summary>Progress of the file being loaded, for a terminal display.</summary>
+internal sealed record LoadProgress(string FileName, int RowsRead, double RowsPerSecond, double FractionDone);
+
+/// <summary>All files of one load call.</summary>
+internal sealed record LoadReport(IReadOnlyList<FileLoadResult> Files)
+{
+    public bool AnyFailed => Files.Any(f => f.Outcome == LoadOutcome.Failed);
+    public bool AnyRefused => Files.Any(f => f.Outcome == LoadOutcome.Refused);
+    public int RowsLoaded => Files.Sum(f => f.RowsLoaded);
+    public int RowsQuarantined => Files.Sum(f => f.RowsQuarantined);
+}

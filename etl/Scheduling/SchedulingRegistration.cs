@@ -1,0 +1,64 @@
+using Analytics.Etl.Loading;
+using Analytics.Warehouse.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Analytics.Etl.Scheduling;
+
+internal static class SchedulingRegistration
+{
+    /// <summary>
+    /// The inbox job (every InboxInterval; missed firings after downtime collapse into one) and the nightly job
+    /// (cron; a night missed while the host was down is caught up once at start), each retried with exponential
+    /// back-off and recorded in job_run. Hosted in this process, which owns the warehouse file.
+    /// </summary>
+    public static IHostApplicationBuilder AddScheduledIngestion(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddWarehouse(builder.Configuration);
+        builder.Services.AddOptions<SchedulingOptions>()
+            .Bind(builder.Configuration.GetSection(SchedulingOptions.Section))
+            .Validate(o => CronExpression.TryParse(o.NightlyCron, out _), "Scheduling:NightlyCron is not a valid Quartz cron expression")
+            .Validate(o => o.InboxInterval >= TimeSpan.FromSeconds(1), "Scheduling:InboxInterval must be at least one second")
+            .Validate(o => o.BackupsToKeep >= 1, "Scheduling:BackupsToKeep must be at least 1")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ExtractLoader>();
+        builder.Services.AddSingleton<InboxProcessor>();
+        builder.Services.AddSingleton<NightlyMaintenance>();
+        builder.Services.AddSingleton<JobRunLog>();
+
+        var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var retry = RetryPolicy.Exponential(options.RetryAttempts, options.RetryFirstDelay, 2.0, TimeSpan.FromMinutes(30));
+        builder.AddQuartz(q =>
+        {
+            q.AddJob<InboxJob>(j => j.WithIdentity(InboxJob.Name).StoreDurably());
+            q.AddTrigger(t => t.ForJob(InboxJob.Name).WithIdentity("inbox-every-interval").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(options.InboxInterval).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+                .WithRetryPolicy(retry));
+            q.AddJob<NightlyJob>(j => j.WithIdentity(NightlyJob.Name).StoreDurably());
+            q.AddTrigger(t => t.ForJob(NightlyJob.Name).WithIdentity("nightly-cron")
+                .WithCronSchedule(options.NightlyCron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+                .WithRetryPolicy(retry));
+        });
+        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<NightlyCatchUp>();
+        return builder;
+    }
+}
+
+/// <summary>At start: when the nightly job has not succeeded in the last day (the host was down), run it once now.</summary>
+internal sealed class NightlyCatchUp(ISchedulerFactory schedulers, JobRunLog runs, TimeProvider clock) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var last = runs.LastSucceeded(NightlyJob.Name);
+        if (last is null || clock.GetUtcNow() - last > TimeSpan.FromHours(25))
+        {
+            var scheduler = await schedulers.GetScheduler(stoppingToken);
+            await scheduler.TriggerJob(new JobKey(NightlyJob.Name), new JobDataMap(), stoppingToken);
+        }
+    }
+}
