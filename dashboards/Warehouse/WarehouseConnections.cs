@@ -23,8 +23,9 @@ internal sealed class WarehouseConnections : IDisposable
     /// <summary>A new open connection to the same database (dispose it).</summary>
     public DuckDBConnection Open()
     {
-        var connection = owner.Duplicate();
-        if (connection.State != ConnectionState.Open) connection.Open();
+        // Same path in the same process: DuckDB.NET shares the database instance the owner connection opened.
+        var connection = new DuckDBConnection(owner.ConnectionString);
+        connection.Open();
         return connection;
     }
 
