@@ -20,14 +20,7 @@ internal static class ExtractEncodingDetector
 
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static Encoding StrictGb18030 { get; } = CreateGb18030();
-
-    /// <summary>GB18030 lives in the code-pages provider, which must be registered before the first lookup.</summary>
-    private static Encoding CreateGb18030()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-    }
+    public static Encoding StrictGb18030 { get; } = CreateStrictGb18030();
 
     public static DetectedEncoding Detect(string path, string fileName)
     {
@@ -94,6 +87,12 @@ internal static class ExtractEncodingDetector
         {
             return false;
         }
+    }
+
+    private static Encoding CreateStrictGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
     private static ExtractRefusedException Undecodable(string fileName, string whyZh, string whyEn) => new(fileName,
