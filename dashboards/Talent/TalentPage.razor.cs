@@ -50,5 +50,5 @@ public partial class TalentPage : WarehousePage
         pool = Queries.TalentPool(AsOf);
     }
 
-    private string LevelName(string level) => level == "" ? T["level.none"] : level;
+    private string LevelName(string level) => level is "" or "未持证" ? T["level.none"] : level;
 }

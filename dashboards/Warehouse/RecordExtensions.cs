@@ -11,11 +11,19 @@ internal static class RecordExtensions
     public static string? TextOrNull(this IDataRecord r, string column) =>
         r[column] is DBNull ? null : Convert.ToString(r[column], System.Globalization.CultureInfo.InvariantCulture);
 
-    public static long Long(this IDataRecord r, string column) =>
-        r[column] is DBNull ? 0 : Convert.ToInt64(r[column], System.Globalization.CultureInfo.InvariantCulture);
+    public static long Long(this IDataRecord r, string column) => r[column] switch
+    {
+        DBNull => 0,
+        System.Numerics.BigInteger big => (long)big,
+        var other => Convert.ToInt64(other, System.Globalization.CultureInfo.InvariantCulture),
+    };
 
-    public static double? Double(this IDataRecord r, string column) =>
-        r[column] is DBNull ? null : Convert.ToDouble(r[column], System.Globalization.CultureInfo.InvariantCulture);
+    public static double? Double(this IDataRecord r, string column) => r[column] switch
+    {
+        DBNull => null,
+        System.Numerics.BigInteger big => (double)big,
+        var other => Convert.ToDouble(other, System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public static bool Bool(this IDataRecord r, string column) =>
         r[column] is not DBNull && Convert.ToBoolean(r[column], System.Globalization.CultureInfo.InvariantCulture);
