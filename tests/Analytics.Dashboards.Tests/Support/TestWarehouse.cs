@@ -35,7 +35,11 @@ internal sealed class TestWarehouse : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return command.ExecuteScalar() switch
+        {
+            System.Numerics.BigInteger big => (long)big,
+            var value => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     /// <summary>A small Chengdu: 锦江区 with one 街道, two 社区 and a 建制村; 新津区 with one 镇; two roster snapshots.</summary>
