@@ -35,11 +35,22 @@ internal static class CliHost
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (WarehouseLockedException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
+            return Fault;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("已取消 Cancelled.");
+            return Fault;
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"出错 Error: {e.Message}");
+            if (Environment.GetEnvironmentVariable("ANALYTICS_DEBUG") is not null) await Console.Error.WriteLineAsync(e.ToString());
             return Fault;
         }
     }

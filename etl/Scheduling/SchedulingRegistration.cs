@@ -28,6 +28,7 @@ internal static class SchedulingRegistration
         builder.Services.AddSingleton<InboxProcessor>();
         builder.Services.AddSingleton<NightlyMaintenance>();
         builder.Services.AddSingleton<JobRunLog>();
+        builder.Services.AddSingleton<INightlyRefresh, Forecasting.ForecastNightlyRefresh>();
 
         var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         var retry = RetryPolicy.Exponential(options.RetryAttempts, options.RetryFirstDelay, 2.0, TimeSpan.FromMinutes(30));

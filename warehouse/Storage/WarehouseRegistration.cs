@@ -2,6 +2,7 @@ using Analytics.Warehouse.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Warehouse.Storage;
@@ -20,6 +21,7 @@ internal static class WarehouseRegistration
         services.TryAddSingleton(sp => new WarehouseDatabase(sp.GetRequiredService<IOptions<WarehouseOptions>>().Value));
         services.TryAddSingleton(sp => PersonKeySource.Resolve(sp.GetRequiredService<IOptions<WarehouseOptions>>().Value));
         services.TryAddSingleton<WarehouseChangeNotifier>();
+        services.AddHostedService<WarehouseFileOwner>();
         return services;
     }
 }

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Analytics.Tests.Cli;
+
+/// <summary>Runs the real built CLI (Analytics.Etl, copied beside the tests) as its own process.</summary>
+internal static class EtlProcess
+{
+    private static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "Analytics.Etl.exe" : "Analytics.Etl");
+
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo(Executable)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+        };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["ANALYTICS_PERSON_KEY"] = "cli-test-secret";
+        return info;
+    }
+
+    public static async Task<(int ExitCode, string Out, string Err)> RunAsync(string workingDirectory, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
