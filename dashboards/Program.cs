@@ -1,4 +1,36 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "Analytics");
-app.Run();
+using Analytics.Dashboards.Charts;
+using Analytics.Dashboards.Components;
+using Analytics.Dashboards.Localization;
+using Analytics.Dashboards.Quality;
+using Analytics.Dashboards.Targets;
+using Analytics.Dashboards.Warehouse;
+
+namespace Analytics.Dashboards;
+
+/// <summary>The dashboard host: a table of contents of feature registrations. Add a feature with one line.</summary>
+internal static class DashboardApp
+{
+    public static void Main(string[] args) => Build(args).Run();
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(DashboardApp).Assembly.GetName().Name,
+        });
+        builder.AddDashboardHosting();
+        builder.AddWarehouse();
+        builder.AddTargets();
+        builder.AddDashboardLocalization();
+        builder.AddCharts();
+        builder.AddDashboardPages();
+
+        var app = builder.Build();
+        app.UseDashboardLocalization();
+        app.MapCultureSwitch();
+        app.MapQuarantineExport();
+        app.MapDashboardPages();
+        return app;
+    }
+}

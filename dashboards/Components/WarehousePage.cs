@@ -1,0 +1,67 @@
+using Analytics.Dashboards.Localization;
+using Analytics.Dashboards.Warehouse;
+using Microsoft.AspNetCore.Components;
+
+namespace Analytics.Dashboards.Components;
+
+/// <summary>
+/// Base of every page: reads the as-of date and district from the query string (default as-of = the latest roster
+/// snapshot), loads its figures, and reloads and re-renders whenever the warehouse changes.
+/// </summary>
+public abstract class WarehousePage : ComponentBase, IDisposable
+{
+    [Inject] internal WarehouseEvents Events { get; set; } = null!;
+    [Inject] internal SnapshotQueries Snapshots { get; set; } = null!;
+    [Inject] internal UiText T { get; set; } = null!;
+    [Inject] internal TimeProvider Clock { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "asOf")] public string? AsOfText { get; set; }
+    [SupplyParameterFromQuery(Name = "district")] public string? DistrictText { get; set; }
+
+    protected DateOnly AsOf { get; private set; }
+    protected string? District => string.IsNullOrWhiteSpace(DistrictText) ? null : DistrictText.Trim();
+    internal IReadOnlyList<DateOnly> SnapshotDates { get; private set; } = [];
+    internal IReadOnlyList<DistrictChoice> DistrictChoices { get; private set; } = [];
+
+    /// <summary>The error of the last load (e.g. a metric macro missing from the warehouse), shown instead of figures.</summary>
+    protected string? LoadError { get; private set; }
+
+    /// <summary>Loads the page's figures for AsOf and District.</summary>
+    protected abstract void Load();
+
+    /// <summary>"?asOf=...&amp;district=..." to carry the filters into a link.</summary>
+    protected string Query(bool withDistrict = true) =>
+        $"?asOf={AsOf:yyyy-MM-dd}" + (withDistrict && District is not null ? $"&district={Uri.EscapeDataString(District)}" : "");
+
+    protected override void OnInitialized() => Events.Changed += OnWarehouseChanged;
+
+    protected override void OnParametersSet() => Reload();
+
+    private void Reload()
+    {
+        try
+        {
+            SnapshotDates = Snapshots.SnapshotDates();
+            AsOf = Snapshots.ResolveAsOf(AsOfText, Clock);
+            DistrictChoices = Snapshots.Districts(AsOf);
+            Load();
+            LoadError = null;
+        }
+        catch (Exception e) when (e is DuckDB.NET.Data.DuckDBException or InvalidOperationException or Targets.TargetsFileException)
+        {
+            LoadError = e.Message;
+        }
+    }
+
+    private void OnWarehouseChanged() => _ = InvokeAsync(() =>
+    {
+        Reload();
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        Events.Changed -= OnWarehouseChanged;
+        GC.SuppressFinalize(this);
+    }
+}

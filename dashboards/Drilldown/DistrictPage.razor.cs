@@ -1,0 +1,34 @@
+using Analytics.Dashboards.Charts;
+using Analytics.Dashboards.Components;
+using Analytics.Dashboards.Overview;
+using Microsoft.AspNetCore.Components;
+
+namespace Analytics.Dashboards.Drilldown;
+
+/// <summary>区(市)县: required vs qualified posts, its towns by gap, its demonstration sites.</summary>
+public partial class DistrictPage : WarehousePage
+{
+    [Parameter] public string? Code { get; set; }
+    [Inject] internal DrilldownQueries Queries { get; set; } = null!;
+    [Inject] internal ChartRenderer Charts { get; set; } = null!;
+
+    private AreaProgress? area;
+    private IReadOnlyList<TownProgress> towns = [];
+    private IReadOnlyList<DemoSiteRow> sites = [];
+    private RenderedChart? chart;
+
+    protected override void Load()
+    {
+        area = null;
+        if (Code is null) return;
+        area = Queries.District(AsOf, Code);
+        if (area is null) return;
+        towns = Queries.Towns(AsOf, Code);
+        sites = Queries.DemoSites(AsOf, Code);
+        chart = Charts.Stacked(T.Format("chart.town_posts", area.DistrictName), T["unit.posts"], towns.Select(t => t.TownName).ToList(),
+        [
+            new StackedSeries(T["col.qualified_posts"], "#2ca02c", towns.Select(t => (double)(t.RequiredPosts - t.GapPosts)).ToList()),
+            new StackedSeries(T["col.gap_posts"], "#d62728", towns.Select(t => (double)t.GapPosts).ToList()),
+        ]);
+    }
+}

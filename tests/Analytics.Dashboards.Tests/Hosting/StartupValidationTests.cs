@@ -1,0 +1,33 @@
+using Analytics.Dashboards.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Dashboards.Tests.Hosting;
+
+public sealed class StartupValidationTests
+{
+    [Fact]
+    public async Task An_invalid_targets_file_stops_the_host_at_start_with_the_reasons()
+    {
+        using var warehouse = new TestWarehouse();
+        var targets = Path.Combine(warehouse.Folder, "targets.json");
+        File.WriteAllText(targets, """{ "targets": [ { "id": "x", "year": 2030, "indicator": "unit_posts", "source": "policy", "threshold": 1 } ] }""");
+        await using var app = DashboardApp.Build(["--Urls=http://127.0.0.1:0", $"--Warehouse:Path={warehouse.Options.Path}", $"--Dashboard:TargetsPath={targets}"]);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains("year must be 2022 or 2025", error.Message);
+        Assert.Contains("the 2022 policy target \"demo_sites\" is missing", error.Message);
+    }
+
+    [Fact]
+    public async Task Missing_freshness_limits_stop_the_host_at_start()
+    {
+        using var warehouse = new TestWarehouse();
+        await using var app = DashboardApp.Build(["--Urls=http://127.0.0.1:0", $"--Warehouse:Path={warehouse.Options.Path}",
+            $"--Dashboard:TargetsPath={TestPaths.ShippedTargets}", "--Dashboard:Freshness:roster:ErrorAfter=1.00:00:00"]);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains("Dashboard:Freshness:roster:ErrorAfter must be later than WarnAfter", error.Message);
+    }
+}
