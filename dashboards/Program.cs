@@ -4,6 +4,8 @@ using Analytics.Dashboards.Localization;
 using Analytics.Dashboards.Quality;
 using Analytics.Dashboards.Targets;
 using Analytics.Dashboards.Warehouse;
+using Analytics.Etl.DemoData;
+using Analytics.Etl.Scheduling;
 
 namespace Analytics.Dashboards;
 
@@ -21,6 +23,8 @@ internal static class DashboardApp
         });
         builder.AddDashboardHosting();
         builder.AddWarehouse();
+        builder.AddScheduledIngestion();
+        builder.AddFirstRunDemo();
         builder.AddTargets();
         builder.AddDashboardLocalization();
         builder.AddCharts();

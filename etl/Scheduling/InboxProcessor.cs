@@ -15,7 +15,7 @@ internal sealed record InboxScanResult(bool Skipped, IReadOnlyList<string> Waiti
 /// </summary>
 internal sealed class InboxProcessor(
     ExtractLoader loader,
-    IOptions<SchedulingOptions> options,
+    IOptions<IngestionScheduleOptions> options,
     WarehouseChangeNotifier changes,
     TimeProvider clock,
     ILogger<InboxProcessor> logger)
@@ -23,7 +23,7 @@ internal sealed class InboxProcessor(
     private readonly SemaphoreSlim running = new(1, 1);
     private readonly Dictionary<string, long> sizeAtLastScan = [];
 
-    public SchedulingOptions Options => options.Value;
+    public IngestionScheduleOptions Options => options.Value;
 
     public InboxScanResult RunOnce(CancellationToken cancellationToken = default)
     {
@@ -36,7 +36,7 @@ internal sealed class InboxProcessor(
         {
             Directory.CreateDirectory(Options.Inbox);
             var (ready, waiting) = ReadyFiles();
-            var report = ready.Count == 0 ? new LoadReport([]) : loader.Load(ready, null, cancellationToken);
+            var report = ready.Count == 0 ? new LoadReport([]) : loader.Load(ready, new FileProgressLog(logger), cancellationToken);
             foreach (var file in report.Files) FileAway(file);
             if (report.Files.Any(f => f.Outcome == LoadOutcome.Loaded)) changes.Raise();
             return new InboxScanResult(false, waiting, report);
@@ -100,5 +100,15 @@ internal sealed class InboxProcessor(
         File.Move(path, target);
         sizeAtLastScan.Remove(path);
         return target;
+    }
+}
+
+/// <summary>Logs each file as it finishes loading (file, rows, rows/s), so a long inbox load shows its progress.</summary>
+internal sealed class FileProgressLog(ILogger logger) : IProgress<LoadProgress>
+{
+    public void Report(LoadProgress value)
+    {
+        if (value.FractionDone >= 1)
+            logger.LogInformation("Inbox: read {File}: {Rows:N0} rows at {Rate:N0} rows/s", value.FileName, value.RowsRead, value.RowsPerSecond);
     }
 }

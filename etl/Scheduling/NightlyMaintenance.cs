@@ -17,7 +17,7 @@ internal interface INightlyRefresh
 internal sealed class NightlyMaintenance(
     WarehouseDatabase database,
     IEnumerable<INightlyRefresh> refreshes,
-    IOptions<SchedulingOptions> options,
+    IOptions<IngestionScheduleOptions> options,
     WarehouseChangeNotifier changes,
     TimeProvider clock,
     ILogger<NightlyMaintenance> logger)

@@ -18,8 +18,8 @@ internal static class SchedulingRegistration
     public static IHostApplicationBuilder AddScheduledIngestion(this IHostApplicationBuilder builder)
     {
         builder.Services.AddWarehouse(builder.Configuration);
-        builder.Services.AddOptions<SchedulingOptions>()
-            .Bind(builder.Configuration.GetSection(SchedulingOptions.Section))
+        builder.Services.AddOptions<IngestionScheduleOptions>()
+            .Bind(builder.Configuration.GetSection(IngestionScheduleOptions.Section))
             .Validate(o => CronExpression.TryParse(o.NightlyCron, out _), "Scheduling:NightlyCron is not a valid Quartz cron expression")
             .Validate(o => o.InboxInterval >= TimeSpan.FromSeconds(1), "Scheduling:InboxInterval must be at least one second")
             .Validate(o => o.BackupsToKeep >= 1, "Scheduling:BackupsToKeep must be at least 1")
@@ -30,7 +30,7 @@ internal static class SchedulingRegistration
         builder.Services.AddSingleton<JobRunLog>();
         builder.Services.AddSingleton<INightlyRefresh, Forecasting.ForecastNightlyRefresh>();
 
-        var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var options = builder.Configuration.GetSection(IngestionScheduleOptions.Section).Get<IngestionScheduleOptions>() ?? new IngestionScheduleOptions();
         var retry = RetryPolicy.Exponential(options.RetryAttempts, options.RetryFirstDelay, 2.0, TimeSpan.FromMinutes(30));
         builder.AddQuartz(q =>
         {

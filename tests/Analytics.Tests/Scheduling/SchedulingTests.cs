@@ -20,12 +20,12 @@ public sealed class SchedulingTests : IDisposable
 {
     private readonly LoaderFixture fixture = new();
     private readonly ManualClock clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-    private readonly Analytics.Etl.Scheduling.SchedulingOptions options;
+    private readonly IngestionScheduleOptions options;
     private readonly WarehouseChangeNotifier changes = new();
 
     public SchedulingTests()
     {
-        options = new Analytics.Etl.Scheduling.SchedulingOptions
+        options = new IngestionScheduleOptions
         {
             Inbox = Path.Combine(fixture.Folder, "inbox"),
             Archive = Path.Combine(fixture.Folder, "archive"),
