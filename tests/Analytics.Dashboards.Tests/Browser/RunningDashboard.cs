@@ -25,7 +25,7 @@ internal sealed class RunningDashboard : IAsyncDisposable
         var app = DashboardApp.Build(
         [
             $"--Urls={url}",
-            $"--Warehouse:Path={warehouse.Options.Path}",
+            $"--Warehouse:Path={warehouse.Options.Path}", .. TestWarehouse.SchedulingArgs(warehouse.Options.Path),
             "--Warehouse:PersonKey=test-key",
             $"--Dashboard:TargetsPath={TestPaths.ShippedTargets}",
         ]);

@@ -11,7 +11,7 @@ public sealed class StartupValidationTests
         using var warehouse = new TestWarehouse();
         var targets = Path.Combine(warehouse.Folder, "targets.json");
         File.WriteAllText(targets, """{ "targets": [ { "id": "x", "year": 2030, "indicator": "unit_posts", "source": "policy", "threshold": 1 } ] }""");
-        await using var app = DashboardApp.Build(["--Urls=http://127.0.0.1:0", $"--Warehouse:Path={warehouse.Options.Path}", $"--Dashboard:TargetsPath={targets}"]);
+        await using var app = DashboardApp.Build(["--Urls=http://127.0.0.1:0", $"--Warehouse:Path={warehouse.Options.Path}", .. TestWarehouse.SchedulingArgs(warehouse.Options.Path), $"--Dashboard:TargetsPath={targets}"]);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
@@ -23,7 +23,7 @@ public sealed class StartupValidationTests
     public async Task Missing_freshness_limits_stop_the_host_at_start()
     {
         using var warehouse = new TestWarehouse();
-        await using var app = DashboardApp.Build(["--Urls=http://127.0.0.1:0", $"--Warehouse:Path={warehouse.Options.Path}",
+        await using var app = DashboardApp.Build(["--Urls=http://127.0.0.1:0", $"--Warehouse:Path={warehouse.Options.Path}", .. TestWarehouse.SchedulingArgs(warehouse.Options.Path),
             $"--Dashboard:TargetsPath={TestPaths.ShippedTargets}", "--Dashboard:Freshness:roster:ErrorAfter=1.00:00:00"]);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());

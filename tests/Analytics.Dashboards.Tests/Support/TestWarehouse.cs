@@ -7,6 +7,14 @@ namespace Analytics.Dashboards.Tests.Support;
 /// <summary>A real warehouse file in its own temp folder (schema and whatever metric scripts the warehouse ships).</summary>
 internal sealed class TestWarehouse : IDisposable
 {
+    /// <summary>Inbox, archive, rejected and backups of the host's scheduled jobs, beside the test's warehouse file.</summary>
+    public static string[] SchedulingArgs(string warehousePath)
+    {
+        var folder = Path.GetDirectoryName(warehousePath)!;
+        return [$"--Scheduling:Inbox={folder}/inbox", $"--Scheduling:Archive={folder}/archive",
+                $"--Scheduling:Rejected={folder}/rejected", $"--Scheduling:Backups={folder}/backups"];
+    }
+
     public TestWarehouse()
     {
         Folder = Path.Combine(Path.GetTempPath(), "analytics-dash-" + Guid.NewGuid().ToString("N"));
