@@ -18,8 +18,10 @@ internal static partial class CliCommands
         var query = new Argument<string>("QUERY") { Description = "One read-only SQL query, e.g. \"SELECT * FROM district_progress(DATE '2022-12-31')\"" };
         var db = CliHost.DbOption();
         var format = FormatOption();
-        var command = new Command("sql", "Run one read-only query on the warehouse (opened read-only) / 只读查询") { query, db, format };
-        command.SetAction(parseResult => RunQuery(parseResult.GetValue(db), parseResult.GetValue(format), parseResult.GetValue(query)!, []));
+        var command = new Command("sql",
+            "Run one read-only query on the de-identified research surface (the dashboard's 查询 SQL engine; see docs/research-sql.md) / 在去标识研究库上运行一条只读查询")
+            { query, db, format };
+        command.SetAction((parseResult, cancel) => Task.FromResult(ResearchQuery.Run(parseResult.GetValue(db), parseResult.GetValue(format), parseResult.GetValue(query)!, cancel)));
         return command;
     }
 

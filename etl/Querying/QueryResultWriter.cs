@@ -10,15 +10,25 @@ internal enum QueryFormat { Table, Csv, Json }
 /// <summary>Writes a query's rows as an aligned table, CSV with a header row, or a JSON array of objects.</summary>
 internal static class QueryResultWriter
 {
-    public static int Write(DbDataReader reader, QueryFormat format, TextWriter output) => format switch
+    public static int Write(DbDataReader reader, QueryFormat format, TextWriter output) =>
+        Write(Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray(), Rows(reader), format, output);
+
+    public static int Write(IReadOnlyList<string> names, IEnumerable<object?[]> rows, QueryFormat format, TextWriter output) => format switch
     {
-        QueryFormat.Csv => WriteCsv(reader, output),
-        QueryFormat.Json => WriteJson(reader, output),
-        _ => WriteTable(reader, output),
+        QueryFormat.Csv => WriteCsv(names, rows, output),
+        QueryFormat.Json => WriteJson(names, rows, output),
+        _ => WriteTable(names, rows, output),
     };
 
-    private static string[] Names(DbDataReader reader) =>
-        Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+    private static IEnumerable<object?[]> Rows(DbDataReader reader)
+    {
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            reader.GetValues(row!);
+            yield return row;
+        }
+    }
 
     internal static string Text(object? value) => value switch
     {
@@ -30,44 +40,43 @@ internal static class QueryResultWriter
         _ => value.ToString() ?? "",
     };
 
-    private static int WriteCsv(DbDataReader reader, TextWriter output)
+    private static int WriteCsv(IReadOnlyList<string> names, IEnumerable<object?[]> rows, TextWriter output)
     {
         using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var name in Names(reader)) csv.WriteField(name);
+        foreach (var name in names) csv.WriteField(name);
         csv.NextRecord();
-        var rows = 0;
-        while (reader.Read())
+        var count = 0;
+        foreach (var row in rows)
         {
-            for (var i = 0; i < reader.FieldCount; i++) csv.WriteField(Text(reader.GetValue(i)));
+            foreach (var value in row) csv.WriteField(Text(value));
             csv.NextRecord();
-            rows++;
+            count++;
         }
-        return rows;
+        return count;
     }
 
-    private static int WriteJson(DbDataReader reader, TextWriter output)
+    private static int WriteJson(IReadOnlyList<string> names, IEnumerable<object?[]> rows, TextWriter output)
     {
-        var names = Names(reader);
         using var stream = new MemoryStream();
-        var rows = 0;
+        var count = 0;
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartArray();
-            while (reader.Read())
+            foreach (var row in rows)
             {
                 json.WriteStartObject();
-                for (var i = 0; i < names.Length; i++)
+                for (var i = 0; i < names.Count; i++)
                 {
                     json.WritePropertyName(names[i]);
-                    WriteJsonValue(json, reader.GetValue(i));
+                    WriteJsonValue(json, row[i]);
                 }
                 json.WriteEndObject();
-                rows++;
+                count++;
             }
             json.WriteEndArray();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        return rows;
+        return count;
     }
 
     private static void WriteJsonValue(Utf8JsonWriter json, object? value)
@@ -83,15 +92,12 @@ internal static class QueryResultWriter
         }
     }
 
-    private static int WriteTable(DbDataReader reader, TextWriter output)
+    private static int WriteTable(IReadOnlyList<string> names, IEnumerable<object?[]> values, TextWriter output)
     {
-        var names = Names(reader);
-        var rows = new List<string[]>();
-        while (reader.Read())
-            rows.Add(Enumerable.Range(0, names.Length).Select(i => Text(reader.GetValue(i))).ToArray());
+        var rows = values.Select(r => r.Select(Text).ToArray()).ToList();
         var widths = names.Select((n, i) => rows.Select(r => DisplayWidth(r[i])).Append(DisplayWidth(n)).Max()).ToArray();
         string Line(string[] cells) => string.Join(" │ ", cells.Select((c, i) => c + new string(' ', widths[i] - DisplayWidth(c)))).TrimEnd();
-        output.WriteLine(Line(names));
+        output.WriteLine(Line([.. names]));
         output.WriteLine(string.Join("─┼─", widths.Select(w => new string('─', w))));
         foreach (var row in rows) output.WriteLine(Line(row));
         output.WriteLine($"({rows.Count:N0} 行 rows)");

@@ -115,7 +115,7 @@ public sealed class CliTests : IDisposable
     {
         for (var i = 0; i < 300; i++)
         {
-            var probe = await EtlProcess.RunAsync(fixture.Folder, "sql", "--db", Db, "SELECT 1");
+            var probe = await EtlProcess.RunAsync(fixture.Folder, "runs", "--db", Db);
             if (probe.Err.Contains("in use by another process")) return;
             await Task.Delay(100);
         }

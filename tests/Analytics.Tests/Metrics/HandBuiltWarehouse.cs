@@ -20,6 +20,9 @@ internal sealed class HandBuiltWarehouse : IDisposable
 
     public DuckDBConnection Connection { get; }
 
+    /// <summary>The temp folder holding the warehouse file.</summary>
+    public string Folder => _folder;
+
     /// <summary>An empty warehouse (schema and metrics only).</summary>
     public static HandBuiltWarehouse Empty(DateOnly? talentBaseline = null)
     {

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Analytics.Warehouse.Storage;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Research;
+
+/// <summary>
+/// Builds the research file: a separate DuckDB file beside the warehouse holding only the de-identified tables of
+/// <see cref="ResearchCatalog"/> and the metric macros. It is written under a temporary name from the warehouse
+/// connection (ATTACH + CREATE TABLE AS), given the macros in its own instance, then moved into place, so a query
+/// never sees a half-built file. Rebuilt whenever the warehouse's fingerprint (loads, forecasts, settings) changes.
+/// </summary>
+/// <param name="salt">Secret of the research-only person key (derived from the deployment's person-hash key).</param>
+internal sealed class ResearchDatabase(string path, string salt, TimeProvider clock)
+{
+    /// <summary>Bump when the catalog's definitions change, so existing research files are rebuilt.</summary>
+    private const string SurfaceVersion = "research-v1";
+
+    private static readonly Lock BuildLock = new();
+
+    public string FullPath { get; } = Path.GetFullPath(path);
+
+    /// <summary>The state of the warehouse the research file reflects: loads, forecast runs, scenarios, settings.</summary>
+    public static string Fingerprint(DuckDBConnection warehouse)
+    {
+        using var cmd = warehouse.CreateCommand();
+        cmd.CommandText = """
+            SELECT concat_ws('|',
+                (SELECT coalesce(max(load_id), 0) FROM load_run),
+                (SELECT count(*) FROM load_run),
+                (SELECT coalesce(CAST(max(run_at) AS VARCHAR), '') FROM forecast_result),
+                (SELECT count(*) FROM forecast_result),
+                (SELECT count(*) FROM forecast_scenario),
+                (SELECT coalesce(string_agg(name || '=' || value, ',' ORDER BY name), '') FROM setting))
+            """;
+        return SurfaceVersion + "|" + Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The fingerprint recorded in the research file, or null when there is none (missing or unreadable).</summary>
+    public string? BuiltFingerprint()
+    {
+        if (!File.Exists(FullPath)) return null;
+        try
+        {
+            using var connection = new DuckDBConnection($"Data Source={FullPath};ACCESS_MODE=READ_ONLY");
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT source_fingerprint FROM research_info";
+            return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        catch (DuckDBException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Rebuilds the research file when it does not reflect the warehouse as it is now. True when rebuilt.</summary>
+    public bool EnsureFresh(DuckDBConnection warehouse)
+    {
+        lock (BuildLock)
+        {
+            var fingerprint = Fingerprint(warehouse);
+            if (BuiltFingerprint() == fingerprint) return false;
+            Build(warehouse, fingerprint);
+            return true;
+        }
+    }
+
+    private void Build(DuckDBConnection warehouse, string fingerprint)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
+        var building = FullPath + ".building-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            CopyTables(warehouse, building);
+            InstallMacros(building, fingerprint);
+            File.Move(building, FullPath, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(building)) File.Delete(building);
+            if (File.Exists(building + ".wal")) File.Delete(building + ".wal");
+        }
+    }
+
+    private void CopyTables(DuckDBConnection warehouse, string building)
+    {
+        Execute(warehouse, "CREATE OR REPLACE TEMP TABLE research_salt (salt VARCHAR)");
+        using (var insert = warehouse.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO research_salt VALUES ($salt)";
+            insert.Parameters.Add(new DuckDBParameter("salt", salt));
+            insert.ExecuteNonQuery();
+        }
+        Execute(warehouse, "CREATE OR REPLACE TEMP MACRO research_key(k) AS left(sha256((SELECT s.salt FROM research_salt s) || k), 32)");
+        using (var attach = warehouse.CreateCommand())
+        {
+            // The path is ours (the research file's folder + a random suffix), quoted as a SQL string literal.
+            attach.CommandText = $"ATTACH '{building.Replace("'", "''", StringComparison.Ordinal)}' AS research_build";
+            attach.ExecuteNonQuery();
+        }
+        try
+        {
+            foreach (var table in ResearchCatalog.Tables.Where(t => t.Select is not null))
+                Execute(warehouse, $"CREATE TABLE research_build.main.{table.Name} AS {table.Select}");
+        }
+        finally
+        {
+            Execute(warehouse, "DETACH research_build");
+            Execute(warehouse, "DROP TABLE IF EXISTS research_salt");
+        }
+    }
+
+    private void InstallMacros(string building, string fingerprint)
+    {
+        using var connection = new DuckDBConnection($"Data Source={building}");
+        connection.Open();
+        foreach (var view in ResearchCatalog.Views) Execute(connection, $"CREATE VIEW {view.Name} AS {view.Select}");
+        SchemaScripts.ApplyMetrics(connection);
+        Execute(connection, "CREATE TABLE research_info (built_at TIMESTAMP NOT NULL, source_fingerprint VARCHAR NOT NULL)");
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "INSERT INTO research_info VALUES ($at, $fingerprint)";
+            cmd.Parameters.Add(new DuckDBParameter("at", clock.GetLocalNow().DateTime));
+            cmd.Parameters.Add(new DuckDBParameter("fingerprint", fingerprint));
+            cmd.ExecuteNonQuery();
+        }
+        Execute(connection, "CHECKPOINT");
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}
