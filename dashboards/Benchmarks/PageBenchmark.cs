@@ -45,10 +45,12 @@ internal static class PageBenchmark
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         try
         {
-            var measures = RunAsync(PageBenchOptions.Parse(args), Console.Out).GetAwaiter().GetResult();
+            var faults = new List<string>();
+            var measures = RunAsync(PageBenchOptions.Parse(args), Console.Out, faults).GetAwaiter().GetResult();
             Console.WriteLine();
             BenchTable.Write(Console.Out, measures);
-            return 0;
+            foreach (var fault in faults) Console.Error.WriteLine($"故障 FAULT {fault}");
+            return faults.Count == 0 ? 0 : 1;
         }
         catch (Exception e)
         {
@@ -57,7 +59,8 @@ internal static class PageBenchmark
         }
     }
 
-    public static async Task<IReadOnlyList<BenchMeasure>> RunAsync(PageBenchOptions options, TextWriter log)
+    /// <summary>Measures every page; a page that does not answer 200 is added to <paramref name="faults"/> and the rest go on.</summary>
+    public static async Task<IReadOnlyList<BenchMeasure>> RunAsync(PageBenchOptions options, TextWriter log, List<string> faults)
     {
         var folder = Path.GetFullPath(options.OutDir ?? Path.Combine(Path.GetTempPath(), "analytics-pagebench-" + Guid.NewGuid().ToString("N")));
         Directory.CreateDirectory(folder);
@@ -72,9 +75,18 @@ internal static class PageBenchmark
             var measures = new List<BenchMeasure>();
             foreach (var page in pages)
             {
-                await GetAsync(client, page);
                 var times = new List<double>();
-                for (var run = 0; run < options.Runs; run++) times.Add(await GetAsync(client, page));
+                try
+                {
+                    await GetAsync(client, page);
+                    for (var run = 0; run < options.Runs; run++) times.Add(await GetAsync(client, page));
+                }
+                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
+                {
+                    log.WriteLine($"  {page}: FAULT {e.Message}");
+                    faults.Add(e.Message);
+                    continue;
+                }
                 var median = BenchStats.Median(times) * 1000;
                 log.WriteLine($"  {page}: median {median:0} ms of {options.Runs} ({string.Join(", ", times.Select(t => (t * 1000).ToString("0", System.Globalization.CultureInfo.InvariantCulture)))})");
                 measures.Add(BenchMeasure.AtMost($"页面首次渲染 first render {page}", median, "ms", TargetMilliseconds));
