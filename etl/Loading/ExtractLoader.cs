@@ -70,7 +70,7 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
         try
         {
             var loadId = log.NextLoadId();
-            StageMerge.Execute(connection, WarehouseScripts.Staging);
+            connection.Execute(WarehouseScripts.Staging);
             log.OpenStage(loadId, fileName);
             using var file = ExtractFile.Open(path, KnownUnits.From(connection), clock);
             kind = file.Kind;
