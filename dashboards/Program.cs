@@ -12,7 +12,12 @@ namespace Analytics.Dashboards;
 /// <summary>The dashboard host: a table of contents of feature registrations. Add a feature with one line.</summary>
 internal static class DashboardApp
 {
-    public static void Main(string[] args) => Build(args).Run();
+    public static int Main(string[] args)
+    {
+        if (args is ["bench", .. var rest]) return Benchmarks.PageBenchmark.Run(rest);
+        Build(args).Run();
+        return 0;
+    }
 
     public static WebApplication Build(string[] args)
     {

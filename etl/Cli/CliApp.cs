@@ -15,6 +15,7 @@ internal static class CliApp
         root.Subcommands.Add(CliCommands.Schedule());
         root.Subcommands.Add(CliCommands.DemoData());
         root.Subcommands.Add(CliCommands.Forecast());
+        root.Subcommands.Add(CliCommands.Bench());
         return root;
     }
 }

@@ -12,14 +12,14 @@ internal static class CliHost
 
     public static Option<string?> DbOption() => new("--db")
     {
-        Description = "The warehouse file (default: Warehouse:Path from appsettings.json / ANALYTICS_Warehouse__Path, else data/warehouse.duckdb)",
+        Description = "The warehouse file (default: Warehouse:Path from appsettings.json or the environment variable Warehouse__Path, else data/warehouse.duckdb)",
     };
 
-    /// <summary>Configuration: appsettings.json in the working directory, then ANALYTICS_* environment variables.</summary>
+    /// <summary>Configuration: appsettings.json in the working directory, then environment variables (Warehouse__Path=...), as the dashboard reads them.</summary>
     public static IConfiguration Configuration() => new ConfigurationBuilder()
         .SetBasePath(Directory.GetCurrentDirectory())
         .AddJsonFile("appsettings.json", optional: true)
-        .AddEnvironmentVariables("ANALYTICS_")
+        .AddEnvironmentVariables()
         .Build();
 
     public static WarehouseOptions WarehouseOptions(string? db)

@@ -23,10 +23,13 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
             "找不到该文件或文件夹", "no such file or folder")).ToList();
         using var connection = database.Open();
         var log = new LoadRunLog(connection, clock);
-        foreach (var path in InDependencyOrder(files))
+        var ordered = InDependencyOrder(files).ToList();
+        var tracker = new LoadProgressTracker(progress, ordered);
+        foreach (var path in ordered)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results.Add(LoadOne(connection, log, path, progress, cancellationToken));
+            tracker.BeginFile(path);
+            results.Add(LoadOne(connection, log, path, tracker, cancellationToken));
         }
         return new LoadReport(results);
     }
@@ -48,7 +51,7 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
         }
     }
 
-    private FileLoadResult LoadOne(DuckDBConnection connection, LoadRunLog log, string path, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    private FileLoadResult LoadOne(DuckDBConnection connection, LoadRunLog log, string path, LoadProgressTracker progress, CancellationToken cancellationToken)
     {
         var fileName = Path.GetFileName(path);
         string sha256;
@@ -70,7 +73,7 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
         try
         {
             var loadId = log.NextLoadId();
-            StageMerge.Execute(connection, WarehouseScripts.Staging);
+            connection.Execute(WarehouseScripts.Staging);
             log.OpenStage(loadId, fileName);
             using var file = ExtractFile.Open(path, KnownUnits.From(connection), clock);
             kind = file.Kind;
@@ -109,7 +112,7 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
         }
     }
 
-    private void StageRows(ExtractFile file, StageAppenders stage, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    private void StageRows(ExtractFile file, StageAppenders stage, LoadProgressTracker progress, CancellationToken cancellationToken)
     {
         var clockStart = Stopwatch.GetTimestamp();
         var count = 0;
@@ -123,7 +126,7 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
             if (count % 5000 != 0) return;
             cancellationToken.ThrowIfCancellationRequested();
             var seconds = Stopwatch.GetElapsedTime(clockStart).TotalSeconds;
-            progress?.Report(new LoadProgress(file.FileName, count, count / Math.Max(seconds, 1e-6), file.FractionRead));
+            progress.Report(file.FileName, count, count / Math.Max(seconds, 1e-6), file.FractionRead);
         }
         switch (file.Kind)
         {
@@ -135,7 +138,7 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
             case ExtractKind.DemoSites: foreach (var o in file.ReadDemoSites()) Staged(o, stage.Add); break;
         }
         var total = Stopwatch.GetElapsedTime(clockStart).TotalSeconds;
-        progress?.Report(new LoadProgress(file.FileName, count, count / Math.Max(total, 1e-6), 1.0));
+        progress.Report(file.FileName, count, count / Math.Max(total, 1e-6), 1.0);
     }
 
     internal static string Sha256Of(string path)

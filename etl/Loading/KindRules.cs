@@ -1,4 +1,5 @@
 using Analytics.Etl.Extracts;
+using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Loading;
@@ -12,13 +13,13 @@ internal static class KindRules
         var loaded = StageMerges.For(kind).Run(connection);
         if (loaded == 0) return 0;
         if (kind == ExtractKind.OrgUnits)
-            StageMerge.Execute(connection, """
+            connection.Execute("""
                 INSERT INTO org_unit_history
                 SELECT code, name, kind, level, parent_code, district_code, established, abolished, (SELECT load_id FROM stage_load)
                 FROM stage_org_unit
                 """);
         if (kind == ExtractKind.Roster)
-            StageMerge.Execute(connection, """
+            connection.Execute("""
                 DELETE FROM roster_snapshot WHERE as_of IN (SELECT as_of FROM stage_roster);
                 INSERT INTO roster_snapshot
                 SELECT as_of, l.load_id, l.file_name, count(*)::INTEGER FROM stage_roster, stage_load l GROUP BY ALL;
@@ -37,9 +38,9 @@ internal static class KindRules
             AND parent_code NOT IN (SELECT code FROM org_unit)
             AND parent_code NOT IN (SELECT code FROM stage_org_unit)
             """;
-        while (Convert.ToInt64(StageMerge.Scalar(connection, $"SELECT count(*) FROM stage_org_unit WHERE {orphan}")) > 0)
+        while (Convert.ToInt64(connection.Scalar($"SELECT count(*) FROM stage_org_unit WHERE {orphan}")) > 0)
         {
-            StageMerge.Execute(connection, $"""
+            connection.Execute($"""
                 INSERT INTO stage_problem
                 SELECT line_number, '上级代码',
                        '上级代码 ' || parent_code || ' 不是已知单位：名录中没有它，本文件中也没有它的有效行',

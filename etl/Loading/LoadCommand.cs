@@ -72,11 +72,11 @@ internal static class LoadProgressDisplay
 
     private static void Show(LoadProgress p)
     {
-        var eta = p.FractionDone is > 0 and < 1 && p.RowsPerSecond > 0
-            ? TimeSpan.FromSeconds(p.RowsRead / p.RowsPerSecond * (1 - p.FractionDone) / p.FractionDone)
-            : TimeSpan.Zero;
-        var line = $"  {p.FileName}: {p.RowsRead:N0} 行 rows, {p.RowsPerSecond:N0} 行/秒 rows/s, {p.FractionDone:P0}, 剩余 ETA {eta:mm\\:ss}";
-        Console.Error.Write("\r" + line.PadRight(Math.Max(0, Math.Min(Console.BufferWidth - 1, 110))));
-        if (p.FractionDone >= 1) Console.Error.WriteLine();
+        var eta = p.Eta is { } e ? e.ToString(@"mm\:ss", System.Globalization.CultureInfo.InvariantCulture) : "--:--";
+        var line = $"  [{p.FileNumber}/{p.FileCount}] {p.OverallFraction,4:P0} ETA {eta} | {p.RowsRead:N0} rows {p.RowsPerSecond:N0}/s | {p.FileName}";
+        var width = Math.Max(40, Console.BufferWidth - 1);
+        while (Querying.QueryResultWriter.DisplayWidth(line) > width) line = line[..^1];
+        Console.Error.Write("\r" + line + new string(' ', width - Querying.QueryResultWriter.DisplayWidth(line)));
+        if (p.FractionDone >= 1 && p.FileNumber == p.FileCount) Console.Error.WriteLine();
     }
 }

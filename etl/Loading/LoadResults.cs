@@ -21,8 +21,10 @@ internal sealed record FileLoadResult(
         new(path, Path.GetFileName(path), outcome, kind, 0, 0, 0, zh, en, []);
 }
 
-/// <summary>Progress of the file being loaded, for a terminal display.</summary>
-internal sealed record LoadProgress(string FileName, int RowsRead, double RowsPerSecond, double FractionDone);
+/// <summary>Progress of a load call: the file being read, and the whole call (file k of n, share of all bytes, ETA).</summary>
+internal sealed record LoadProgress(
+    string FileName, int RowsRead, double RowsPerSecond, double FractionDone,
+    int FileNumber = 1, int FileCount = 1, double OverallFraction = 0, TimeSpan? Eta = null);
 
 /// <summary>All files of one load call.</summary>
 internal sealed record LoadReport(IReadOnlyList<FileLoadResult> Files)

@@ -1,4 +1,5 @@
 using Analytics.Etl.Extracts;
+using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Loading;
@@ -15,11 +16,11 @@ internal sealed class LoadRunLog(DuckDBConnection connection, TimeProvider clock
         return earlierFile.Length > 0;
     }
 
-    public long NextLoadId() => Convert.ToInt64(StageMerge.Scalar(connection, "SELECT nextval('load_id_seq')"));
+    public long NextLoadId() => Convert.ToInt64(connection.Scalar("SELECT nextval('load_id_seq')"));
 
     public void OpenStage(long loadId, string fileName)
     {
-        StageMerge.Execute(connection, "CREATE OR REPLACE TEMP TABLE stage_load (load_id BIGINT, file_name VARCHAR)");
+        connection.Execute("CREATE OR REPLACE TEMP TABLE stage_load (load_id BIGINT, file_name VARCHAR)");
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "INSERT INTO stage_load VALUES ($id, $file)";
         cmd.Parameters.Add(new DuckDBParameter("id", loadId));
@@ -30,13 +31,13 @@ internal sealed class LoadRunLog(DuckDBConnection connection, TimeProvider clock
     /// <summary>Moves the staged problems and notices into quarantine / load_notice; returns the bad lines.</summary>
     public int KeepProblems()
     {
-        StageMerge.Execute(connection, """
+        connection.Execute("""
             INSERT INTO quarantine SELECT l.load_id, l.file_name, p.line_number, p.column_name, p.reason_zh, p.reason_en
             FROM stage_problem p, stage_load l ORDER BY p.line_number;
             INSERT INTO load_notice SELECT l.load_id, l.file_name, n.line_number, n.column_name, n.reason_zh, n.reason_en
             FROM stage_notice n, stage_load l ORDER BY n.line_number;
             """);
-        return Convert.ToInt32(StageMerge.Scalar(connection, "SELECT count(DISTINCT line_number) FROM stage_problem"));
+        return Convert.ToInt32(connection.Scalar("SELECT count(DISTINCT line_number) FROM stage_problem"));
     }
 
     public void Record(long loadId, string sha256, string? encoding, FileLoadResult result, DateTimeOffset started)

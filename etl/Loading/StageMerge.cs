@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Loading;
@@ -37,11 +38,11 @@ internal sealed record StageMerge(
     public int Run(DuckDBConnection connection)
     {
         SettleDuplicates(connection);
-        var loaded = Convert.ToInt32(Scalar(connection, $"SELECT count(*) FROM {Stage}"));
+        var loaded = Convert.ToInt32(connection.Scalar($"SELECT count(*) FROM {Stage}"));
         if (loaded == 0) return 0;
-        Execute(connection, $"DELETE FROM {Target} t WHERE EXISTS (SELECT 1 FROM {Stage} s WHERE {KeyMatch("s", "t", ReplaceBy)})");
+        connection.Execute($"DELETE FROM {Target} t WHERE EXISTS (SELECT 1 FROM {Stage} s WHERE {KeyMatch("s", "t", ReplaceBy)})");
         var values = string.Join(", ", Columns.Select(c => c == "load_id" ? "(SELECT load_id FROM stage_load)" : c));
-        Execute(connection, $"INSERT INTO {Target} ({string.Join(", ", Columns)}) SELECT {values} FROM {Stage}");
+        connection.Execute($"INSERT INTO {Target} ({string.Join(", ", Columns)}) SELECT {values} FROM {Stage}");
         if (NamesPeople) RecordPeople(connection);
         return loaded;
     }
@@ -50,7 +51,7 @@ internal sealed record StageMerge(
     {
         var fingerprint = string.Join(", ", Columns.Where(c => c is not "load_id" and not "line_number"));
         var clash = Policy == DuplicatePolicy.AllBad ? "count(*) > 1" : $"count(DISTINCT CAST(ROW({fingerprint}) AS VARCHAR)) > 1";
-        Execute(connection, $"""
+        connection.Execute($"""
             CREATE OR REPLACE TEMP TABLE stage_clash AS
             SELECT {KeyList}, string_agg(line_number::VARCHAR, ', ' ORDER BY line_number) AS lines
             FROM {Stage} GROUP BY {KeyList} HAVING {clash}
@@ -60,15 +61,15 @@ internal sealed record StageMerge(
                $"'the same {KeyLabelEn} appears more than once in this file (lines ' || c.lines || '); keep exactly one row'")
             : ($"'同一{KeyLabelZh}有内容不一致的多行（第 ' || c.lines || ' 行），请核对后只保留正确的一行'",
                $"'rows for the same {KeyLabelEn} disagree (lines ' || c.lines || '); check them and keep the correct one'");
-        Execute(connection, $"""
+        connection.Execute($"""
             INSERT INTO stage_problem
             SELECT s.line_number, {(KeyColumnZh is null ? "NULL" : $"'{KeyColumnZh}'")}, {zh}, {en}
             FROM {Stage} s JOIN stage_clash c ON {KeyMatch("s", "c", Key)}
             """);
-        Execute(connection, $"DELETE FROM {Stage} s WHERE EXISTS (SELECT 1 FROM stage_clash c WHERE {KeyMatch("s", "c", Key)})");
+        connection.Execute($"DELETE FROM {Stage} s WHERE EXISTS (SELECT 1 FROM stage_clash c WHERE {KeyMatch("s", "c", Key)})");
         if (Policy == DuplicatePolicy.IdenticalOnce)
         {
-            Execute(connection, $"""
+            connection.Execute($"""
                 DELETE FROM {Stage} s WHERE EXISTS (
                     SELECT 1 FROM {Stage} f WHERE {KeyMatch("s", "f", Key)} AND f.line_number < s.line_number)
                 """);
@@ -77,25 +78,11 @@ internal sealed record StageMerge(
 
     private void RecordPeople(DuckDBConnection connection)
     {
-        Execute(connection, $"DELETE FROM person WHERE person_key IN (SELECT person_key FROM {Stage})");
-        Execute(connection, $"""
+        connection.Execute($"DELETE FROM person WHERE person_key IN (SELECT person_key FROM {Stage})");
+        connection.Execute($"""
             INSERT INTO person
             SELECT DISTINCT ON (person_key) person_key, id_masked, name, name_masked, gender, birth_date, (SELECT load_id FROM stage_load)
             FROM {Stage} ORDER BY person_key, line_number DESC
             """);
-    }
-
-    internal static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
-    internal static object? Scalar(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
     }
 }

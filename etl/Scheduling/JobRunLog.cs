@@ -29,6 +29,15 @@ internal sealed class JobRunLog(WarehouseDatabase database, TimeProvider clock)
         cmd.ExecuteNonQuery();
     }
 
+    public bool HasRun(string job)
+    {
+        using var connection = database.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM job_run WHERE job = $job";
+        cmd.Parameters.Add(new DuckDBParameter("job", job));
+        return Convert.ToInt64(cmd.ExecuteScalar()) > 0;
+    }
+
     /// <summary>When the named job last succeeded, if ever.</summary>
     public DateTimeOffset? LastSucceeded(string job)
     {

@@ -32,7 +32,7 @@ internal sealed class NightlyMaintenance(
                 refresh.Refresh(connection, cancellationToken);
                 logger.LogInformation("Nightly: refreshed {Name}", refresh.Name);
             }
-            Execute(connection, "CHECKPOINT");
+            connection.Execute("CHECKPOINT");
         }
         var backup = Backup();
         changes.Raise();
@@ -50,34 +50,20 @@ internal sealed class NightlyMaintenance(
         using (var connection = database.Open())
         {
             // The path is ours (a folder from configuration and a timestamp), never user input; ATTACH takes no parameter.
-            Execute(connection, $"ATTACH '{target.Replace("'", "''", StringComparison.Ordinal)}' AS nightly_backup");
+            connection.Execute($"ATTACH '{target.Replace("'", "''", StringComparison.Ordinal)}' AS nightly_backup");
             try
             {
-                var source = Convert.ToString(Scalar(connection, "SELECT current_database()"), CultureInfo.InvariantCulture);
-                Execute(connection, $"COPY FROM DATABASE \"{source}\" TO nightly_backup");
+                var source = Convert.ToString(connection.Scalar("SELECT current_database()"), CultureInfo.InvariantCulture);
+                connection.Execute($"COPY FROM DATABASE \"{source}\" TO nightly_backup");
             }
             finally
             {
-                Execute(connection, "DETACH nightly_backup");
+                connection.Execute("DETACH nightly_backup");
             }
         }
         var old = Directory.EnumerateFiles(folder, "warehouse-*.duckdb").Order(StringComparer.Ordinal).ToList();
         foreach (var stale in old.Take(Math.Max(0, old.Count - options.Value.BackupsToKeep))) File.Delete(stale);
         logger.LogInformation("Nightly: backup written to {Backup}", target);
         return target;
-    }
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
     }
 }

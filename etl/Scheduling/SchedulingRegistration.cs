@@ -50,16 +50,23 @@ internal static class SchedulingRegistration
     }
 }
 
-/// <summary>At start: when the nightly job has not succeeded in the last day (the host was down), run it once now.</summary>
+/// <summary>
+/// At start: when the nightly job has run before but not succeeded in the last day (the host was down over its time,
+/// or it kept failing), run it once now. A fresh install has nothing to catch up.
+/// </summary>
 internal sealed class NightlyCatchUp(ISchedulerFactory schedulers, JobRunLog runs, TimeProvider clock) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!IsDue(runs, clock)) return;
+        var scheduler = await schedulers.GetScheduler(stoppingToken);
+        await scheduler.TriggerJob(new JobKey(NightlyJob.Name), new JobDataMap(), stoppingToken);
+    }
+
+    internal static bool IsDue(JobRunLog runs, TimeProvider clock)
+    {
+        if (!runs.HasRun(NightlyJob.Name)) return false;
         var last = runs.LastSucceeded(NightlyJob.Name);
-        if (last is null || clock.GetUtcNow() - last > TimeSpan.FromHours(25))
-        {
-            var scheduler = await schedulers.GetScheduler(stoppingToken);
-            await scheduler.TriggerJob(new JobKey(NightlyJob.Name), new JobDataMap(), stoppingToken);
-        }
+        return last is null || clock.GetUtcNow() - last > TimeSpan.FromHours(25);
     }
 }

@@ -1,32 +1,37 @@
 -- 020: progress against the 2022 targets, by 区(市)县, for the whole city, by 镇(街道)/乡, by 社区/建制村,
 -- and the people behind a unit's numbers. Composed only from the building blocks in 010_rules.sql.
 
+-- Posts of the 社区/建制村 at as_of rolled up to an area: area_level 'district' (by district_code) or 'town'.
+CREATE OR REPLACE MACRO area_posts_at(as_of, area_level) AS TABLE
+    SELECT CASE area_level WHEN 'district' THEN p.district_code ELSE p.town_code END AS area_code,
+           count(*) FILTER (WHERE p.unit_kind = '社区') AS communities,
+           count(*) FILTER (WHERE p.unit_kind = '建制村') AS villages,
+           sum(p.required_posts) AS required_posts,
+           sum(p.qualified_posts) AS qualified_posts,
+           sum(p.gap_posts) AS gap_posts,
+           count(*) FILTER (WHERE p.meets_target) AS units_meeting_target
+    FROM unit_posts_at(as_of) p GROUP BY ALL;
+
+-- People in post at as_of rolled up to an area: area_level 'district', 'town' or 'unit'.
+CREATE OR REPLACE MACRO area_people_at(as_of, area_level) AS TABLE
+    SELECT CASE area_level WHEN 'district' THEN w.district_code WHEN 'town' THEN w.town_code ELSE w.unit_code END AS area_code,
+           count(*) AS workers,
+           count(*) FILTER (WHERE w.professional) AS professionals,
+           count(*) FILTER (WHERE w.certified) AS certified,
+           count(*) FILTER (WHERE w.certified AND w.talent_group = '存量') AS stock_certified,
+           count(*) FILTER (WHERE w.talent_group = '增量') AS new_talent
+    FROM worker_status_at(as_of) w GROUP BY ALL;
+
 -- One row per 区(市)县 at as_of; the columns of METRICS.md in that order. Counts are BIGINT.
 CREATE OR REPLACE MACRO district_progress(as_of) AS TABLE
     WITH districts AS (
         SELECT u.code, u.name, u.kind FROM units_at(as_of) u WHERE u.level = 'district'
     ),
-    posts AS (
-        SELECT p.district_code,
-               count(*) FILTER (WHERE p.unit_kind = '社区') AS communities,
-               count(*) FILTER (WHERE p.unit_kind = '建制村') AS villages,
-               sum(p.required_posts) AS required_posts,
-               sum(p.qualified_posts) AS qualified_posts,
-               sum(p.gap_posts) AS gap_posts,
-               count(*) FILTER (WHERE p.meets_target) AS units_meeting_target
-        FROM unit_posts_at(as_of) p GROUP BY p.district_code
-    ),
+    posts AS (SELECT * FROM area_posts_at(as_of, 'district')),
     sites AS (
         SELECT s.district_code, count(*) AS demo_sites FROM demo_sites_at(as_of) s GROUP BY s.district_code
     ),
-    people AS (
-        SELECT w.district_code,
-               count(*) AS workers,
-               count(*) FILTER (WHERE w.professional) AS professionals,
-               count(*) FILTER (WHERE w.certified) AS certified,
-               count(*) FILTER (WHERE w.certified AND w.talent_group = '存量') AS stock_certified,
-               count(*) FILTER (WHERE w.talent_group = '增量') AS new_talent
-        FROM worker_status_at(as_of) w GROUP BY w.district_code
+    people AS (SELECT * FROM area_people_at(as_of, 'district')
     )
     SELECT d.code AS district_code, d.name AS district_name, d.kind AS district_kind,
            CAST(coalesce(p.communities, 0) AS BIGINT) AS communities,
@@ -43,9 +48,9 @@ CREATE OR REPLACE MACRO district_progress(as_of) AS TABLE
            CAST(coalesce(w.stock_certified, 0) AS BIGINT) AS stock_certified,
            CAST(coalesce(w.new_talent, 0) AS BIGINT) AS new_talent
     FROM districts d
-    LEFT JOIN posts p ON p.district_code = d.code
+    LEFT JOIN posts p ON p.area_code = d.code
     LEFT JOIN sites s ON s.district_code = d.code
-    LEFT JOIN people w ON w.district_code = d.code
+    LEFT JOIN people w ON w.area_code = d.code
     ORDER BY d.code;
 
 -- The same columns summed over the whole city: one row, district_code '510100', name 成都市, kind 市.
@@ -69,23 +74,8 @@ CREATE OR REPLACE MACRO city_progress(as_of) AS TABLE
 -- One row per 镇(街道)/乡 at as_of in the given 区(市)县 (6-digit code).
 CREATE OR REPLACE MACRO town_progress(as_of, district) AS TABLE
     WITH arg AS (SELECT CAST(district AS VARCHAR) AS district_code),
-    posts AS (
-        SELECT p.town_code,
-               count(*) FILTER (WHERE p.unit_kind = '社区') AS communities,
-               count(*) FILTER (WHERE p.unit_kind = '建制村') AS villages,
-               sum(p.required_posts) AS required_posts,
-               sum(p.qualified_posts) AS qualified_posts,
-               sum(p.gap_posts) AS gap_posts,
-               count(*) FILTER (WHERE p.meets_target) AS units_meeting_target
-        FROM unit_posts_at(as_of) p GROUP BY p.town_code
-    ),
-    people AS (
-        SELECT w.town_code,
-               count(*) AS workers,
-               count(*) FILTER (WHERE w.professional) AS professionals,
-               count(*) FILTER (WHERE w.certified) AS certified
-        FROM worker_status_at(as_of) w GROUP BY w.town_code
-    )
+    posts AS (SELECT * FROM area_posts_at(as_of, 'town')),
+    people AS (SELECT * FROM area_people_at(as_of, 'town'))
     SELECT t.town_code, t.town_name, t.town_kind,
            CAST(coalesce(p.communities, 0) AS BIGINT) AS communities,
            CAST(coalesce(p.villages, 0) AS BIGINT) AS villages,
@@ -99,27 +89,21 @@ CREATE OR REPLACE MACRO town_progress(as_of, district) AS TABLE
            CAST(coalesce(w.certified, 0) AS BIGINT) AS certified
     FROM arg
     JOIN centre_posts_at(as_of) t ON t.district_code = arg.district_code
-    LEFT JOIN posts p ON p.town_code = t.town_code
-    LEFT JOIN people w ON w.town_code = t.town_code
+    LEFT JOIN posts p ON p.area_code = t.town_code
+    LEFT JOIN people w ON w.area_code = t.town_code
     ORDER BY t.town_code;
 
 -- One row per 社区/建制村 at as_of under the given 镇(街道)/乡 (9-digit code).
 CREATE OR REPLACE MACRO community_progress(as_of, town) AS TABLE
     WITH arg AS (SELECT CAST(town AS VARCHAR) AS town_code),
-    people AS (
-        SELECT w.unit_code,
-               count(*) AS workers,
-               count(*) FILTER (WHERE w.professional) AS professionals,
-               count(*) FILTER (WHERE w.certified) AS certified
-        FROM worker_status_at(as_of) w GROUP BY w.unit_code
-    )
+    people AS (SELECT * FROM area_people_at(as_of, 'unit'))
     SELECT p.unit_code, p.unit_name, p.unit_kind, p.required_posts, p.qualified_posts, p.gap_posts, p.meets_target,
            CAST(coalesce(w.workers, 0) AS BIGINT) AS workers,
            CAST(coalesce(w.professionals, 0) AS BIGINT) AS professionals,
            CAST(coalesce(w.certified, 0) AS BIGINT) AS certified
     FROM arg
     JOIN unit_posts_at(as_of) p ON p.town_code = arg.town_code
-    LEFT JOIN people w ON w.unit_code = p.unit_code
+    LEFT JOIN people w ON w.area_code = p.unit_code
     ORDER BY p.unit_code;
 
 -- One row per person in post at as_of in the given unit (12-digit 社区/村 or 9-digit service centre).

@@ -101,7 +101,7 @@ internal static class SchemaScripts
 
     internal static void Apply(DuckDBConnection connection)
     {
-        Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, script VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)");
+        connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, script VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)");
         var applied = new HashSet<int>();
         using (var cmd = connection.CreateCommand())
         {
@@ -114,7 +114,7 @@ internal static class SchemaScripts
             var version = int.Parse(name[..name.IndexOf('_')], System.Globalization.CultureInfo.InvariantCulture);
             if (applied.Contains(version)) continue;
             using var tx = connection.BeginTransaction();
-            Execute(connection, sql);
+            connection.Execute(sql);
             using (var cmd = connection.CreateCommand())
             {
                 cmd.CommandText = "INSERT INTO schema_version (version, script) VALUES ($v, $s)";
@@ -128,13 +128,6 @@ internal static class SchemaScripts
 
     internal static void ApplyMetrics(DuckDBConnection connection)
     {
-        foreach (var (_, sql) in Read("Metrics")) Execute(connection, sql);
-    }
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
+        foreach (var (_, sql) in Read("Metrics")) connection.Execute(sql);
     }
 }

@@ -167,3 +167,28 @@ public sealed class SchedulingTests : IDisposable
         Assert.Equal(7L, Convert.ToInt64(cmd.ExecuteScalar()));
     }
 }
+
+public sealed class NightlyCatchUpTests : IDisposable
+{
+    private readonly LoaderFixture fixture = new();
+    private readonly ManualClock clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => fixture.Dispose();
+
+    [Fact]
+    public void A_missed_night_is_caught_up_once_at_start_but_a_fresh_install_has_nothing_to_catch_up()
+    {
+        var runs = new JobRunLog(fixture.Database, clock);
+        Assert.False(NightlyCatchUp.IsDue(runs, clock));
+
+        runs.Finish(runs.Start(NightlyJob.Name), 0, "succeeded", null);
+        clock.Advance(TimeSpan.FromHours(20));
+        Assert.False(NightlyCatchUp.IsDue(runs, clock));
+
+        clock.Advance(TimeSpan.FromDays(2));
+        Assert.True(NightlyCatchUp.IsDue(runs, clock));
+
+        runs.Finish(runs.Start(NightlyJob.Name), 0, "failed", "disk full");
+        Assert.True(NightlyCatchUp.IsDue(runs, clock));
+    }
+}
