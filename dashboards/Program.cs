@@ -1,4 +1,7 @@
+using Analytics.Dashboards.Audit;
+using Analytics.Dashboards.Auth;
 using Analytics.Dashboards.Charts;
+using Analytics.Dashboards.Sql;
 using Analytics.Dashboards.Components;
 using Analytics.Dashboards.Localization;
 using Analytics.Dashboards.Quality;
@@ -34,9 +37,15 @@ internal static class DashboardApp
         builder.AddDashboardLocalization();
         builder.AddCharts();
         builder.AddDashboardPages();
+        builder.AddDashboardAuth();
+        builder.AddResearchConsole();
 
         var app = builder.Build();
         app.UseDashboardLocalization();
+        app.UseDashboardAuth();
+        app.MapAccountEndpoints();
+        app.MapResearchExports();
+        app.MapAuditExport();
         app.MapCultureSwitch();
         app.MapQuarantineExport();
         app.MapDashboardPages();

@@ -23,8 +23,9 @@ internal static class DashboardPagesExtensions
     public static WebApplication MapDashboardPages(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapStaticAssets().AllowAnonymous();
+        // Every page and the Blazor hub need a signed-in user; each page's [Authorize] policy narrows it to its roles.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Auth.Policies.Dashboards);
         return app;
     }
 }

@@ -41,7 +41,7 @@ internal static class LocalizationExtensions
             var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
                 ? redirectUri : "/";
             return Results.LocalRedirect(target);
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -15,7 +15,7 @@ internal static class QuarantineExport
         {
             var rows = queries.Quarantine(new QuarantineFilter(file, q));
             return Results.File(Write(rows), "text/csv; charset=utf-8", "quarantine.csv");
-        });
+        }).RequireAuthorization(Auth.Policies.Admin);
         return app;
     }
 

@@ -43,6 +43,7 @@ public sealed class DashboardBrowserTests
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var root = dashboard.BaseUrl;
+        await Auth.SignIn.BrowserAsync(page, dashboard, Analytics.Dashboards.Auth.Roles.Admin);
 
         // Overview at the latest snapshot: the city's gap is city_progress's.
         await OpenAsync(page, root + "/");

@@ -18,7 +18,9 @@ internal sealed class RunningDashboard : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<RunningDashboard> StartAsync(TestWarehouse warehouse)
+    public WebApplication App => app;
+
+    public static async Task<RunningDashboard> StartAsync(TestWarehouse warehouse, params string[] extraArgs)
     {
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
@@ -28,6 +30,9 @@ internal sealed class RunningDashboard : IAsyncDisposable
             $"--Warehouse:Path={warehouse.Options.Path}", .. TestWarehouse.SchedulingArgs(warehouse.Options.Path),
             "--Warehouse:PersonKey=test-key",
             $"--Dashboard:TargetsPath={TestPaths.ShippedTargets}",
+            $"--Auth:UsersFile={Path.Combine(warehouse.Folder, "users.json")}",
+            $"--Auth:AdminPasswordFile={Path.Combine(warehouse.Folder, "admin-password.txt")}",
+            .. extraArgs,
         ]);
         await app.StartAsync();
         return new RunningDashboard(app, url);

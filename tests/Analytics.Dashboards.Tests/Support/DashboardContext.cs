@@ -41,6 +41,7 @@ internal sealed class DashboardContext : BunitContext
         Services.AddSingleton<TalentQueries>();
         Services.AddSingleton<AppraisalQueries>();
         Services.AddSingleton<QualityQueries>();
+        Services.AddSingleton(new Analytics.Warehouse.Research.SmallNumberSuppression(10));
     }
 
     public TestWarehouse Warehouse { get; }

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Analytics.Dashboards.Audit;
+using Analytics.Dashboards.Warehouse;
+using Analytics.Warehouse.Research;
+using DuckDB.NET.Data;
+
+namespace Analytics.Dashboards.Sql;
+
+/// <summary>What became of one console query: the result, or the outcome and its message.</summary>
+internal sealed record ConsoleOutcome(ResearchResult? Result, string Outcome, string? MessageZh = null, string? MessageEn = null);
+
+/// <summary>
+/// The dashboard side of the research engine: one query at a time per user, the research file brought up to date
+/// with the warehouse first, every query and export recorded in the audit log.
+/// </summary>
+internal sealed class ResearchConsole(ResearchSurface surface, WarehouseConnections warehouse, AuditLog audit)
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> running = new(StringComparer.OrdinalIgnoreCase);
+
+    public ResearchOptions Options => surface.Options;
+
+    public SmallNumberSuppression Suppression => new(surface.Options.SuppressionThreshold);
+
+    /// <summary>Brings the research file up to date (cheap when nothing changed).</summary>
+    public void Refresh()
+    {
+        using var connection = warehouse.Open();
+        surface.Refresh(connection);
+    }
+
+    public ConsoleOutcome Run(string user, string sql, int maxRows, CancellationToken cancel, string kind = AuditLog.Query, string? exportFormat = null)
+    {
+        var gate = running.GetOrAdd(user, _ => new SemaphoreSlim(1, 1));
+        var detail = exportFormat is null ? sql : $"[{exportFormat}] {sql}";
+        if (!gate.Wait(0))
+        {
+            audit.Record(user, kind, "refused", detail);
+            return new ConsoleOutcome(null, "refused", "您已有一条查询在运行，请等它结束或取消。", "You have a query running already: wait for it or cancel it.");
+        }
+        try
+        {
+            Refresh();
+            var result = surface.Runner.Run(sql, maxRows, cancel);
+            audit.Record(user, kind, "ok", detail, result.Elapsed, result.Rows.Count);
+            return new ConsoleOutcome(result, "ok");
+        }
+        catch (QueryRefusedException e)
+        {
+            audit.Record(user, kind, "refused", detail);
+            return new ConsoleOutcome(null, "refused", e.ReasonZh, e.ReasonEn);
+        }
+        catch (QueryTimeoutException e)
+        {
+            audit.Record(user, kind, "timeout", detail, e.Timeout);
+            return new ConsoleOutcome(null, "timeout", $"查询超过 {e.Timeout.TotalSeconds:0} 秒，已停止。", $"The query ran longer than {e.Timeout.TotalSeconds:0} s and was stopped.");
+        }
+        catch (OperationCanceledException)
+        {
+            audit.Record(user, kind, "cancelled", detail);
+            return new ConsoleOutcome(null, "cancelled", "查询已取消。", "The query was cancelled.");
+        }
+        catch (DuckDBException e)
+        {
+            audit.Record(user, kind, "failed", detail);
+            return new ConsoleOutcome(null, "failed", "查询出错：" + e.Message, "Query error: " + e.Message);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
