@@ -72,6 +72,7 @@ internal static class PageBenchmark
             var pages = Pages(warehouse);
             await using var app = await StartAsync(warehouse, log);
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromMinutes(2) };
+            await Auth.SignInClient.SignInAsync(client, Auth.FirstAdmin.UserName, (await File.ReadAllTextAsync(Path.Combine(folder, "admin-password.txt"))).Trim());
             var measures = new List<BenchMeasure>();
             foreach (var page in pages)
             {
@@ -155,6 +156,7 @@ internal static class PageBenchmark
             $"--Scheduling:Inbox={folder}/inbox", $"--Scheduling:Archive={folder}/archive",
             $"--Scheduling:Rejected={folder}/rejected", $"--Scheduling:Backups={folder}/backups",
             $"--contentRoot={AppContext.BaseDirectory}", "--Demo:SeedOnFirstRun=false", "--Logging:LogLevel:Default=Warning",
+            $"--Auth:UsersFile={folder}/users.json", $"--Auth:AdminPasswordFile={folder}/admin-password.txt",
         ]);
         await app.StartAsync();
         log.WriteLine($"仪表板 dashboard: {app.Urls.Single()}; one warm-up GET per page, then the timed ones ...");
