@@ -83,6 +83,7 @@ public sealed partial class ResearchSurfaceTests : IDisposable
             {
                 "year" => "2022",
                 "district" => "'510104'",
+                "area_level" => "'district'",
                 "town" => "'510104001'",
                 "unit" => "'510104001002'",
                 "unit_kind" or "district_kind" => "'社区'",
