@@ -39,6 +39,7 @@ internal static partial class UiStrings
         ["forecast.approved_city"] = ("选择一个区(市)县以设定其每年审定岗位数。", "Choose a district to set its posts approved per year."),
         ["forecast.pass_rate"] = ("考试通过率变化（百分点）", "Pass-rate change (points)"),
         ["forecast.attrition"] = ("流失率相对变化（%）", "Attrition change (%)"),
+        ["forecast.modified"] = ("{0}，已修改未保存", "{0}, modified, not saved"),
         ["forecast.reset"] = ("恢复情景", "Reset"),
         ["forecast.save_as"] = ("保存为情景", "Save as scenario"),
         ["forecast.save"] = ("保存", "Save"),
