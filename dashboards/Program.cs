@@ -1,5 +1,6 @@
 using Analytics.Dashboards.Charts;
 using Analytics.Dashboards.Components;
+using Analytics.Dashboards.Forecast;
 using Analytics.Dashboards.Localization;
 using Analytics.Dashboards.Quality;
 using Analytics.Dashboards.Targets;
@@ -34,11 +35,13 @@ internal static class DashboardApp
         builder.AddDashboardLocalization();
         builder.AddCharts();
         builder.AddDashboardPages();
+        builder.AddForecastPage();
 
         var app = builder.Build();
         app.UseDashboardLocalization();
         app.MapCultureSwitch();
         app.MapQuarantineExport();
+        app.MapForecastExports();
         app.MapDashboardPages();
         return app;
     }
