@@ -3,6 +3,7 @@ using Analytics.Dashboards.Auth;
 using Analytics.Dashboards.Charts;
 using Analytics.Dashboards.Sql;
 using Analytics.Dashboards.Components;
+using Analytics.Dashboards.Forecast;
 using Analytics.Dashboards.Localization;
 using Analytics.Dashboards.Quality;
 using Analytics.Dashboards.Targets;
@@ -39,6 +40,7 @@ internal static class DashboardApp
         builder.AddDashboardPages();
         builder.AddDashboardAuth();
         builder.AddResearchConsole();
+        builder.AddForecastPage();
 
         var app = builder.Build();
         app.UseDashboardLocalization();
@@ -48,6 +50,7 @@ internal static class DashboardApp
         app.MapAuditExport();
         app.MapCultureSwitch();
         app.MapQuarantineExport();
+        app.MapForecastExports();
         app.MapDashboardPages();
         return app;
     }

@@ -7,7 +7,7 @@ internal sealed record GradeCount(string DistrictCode, string DistrictName, stri
 
 internal sealed record AppraisalCoverageRow(string DistrictCode, string DistrictName, long HoldersWithSupplement, long Appraised, double? Coverage);
 
-internal sealed record SupplementWithoutAppraisal(string NameMasked, string DistrictName, string UnitCode, string UnitName, long SalarySupplement, string? Level);
+internal sealed record SupplementWithoutAppraisal(string PersonKey, string NameMasked, string DistrictName, string UnitCode, string UnitName, long SalarySupplement, string? Level);
 
 /// <summary>The appraisal figures of one year, from the metric macros (district names joined from org_unit).</summary>
 internal sealed class AppraisalQueries(WarehouseConnections warehouse)
@@ -38,14 +38,14 @@ internal sealed class AppraisalQueries(WarehouseConnections warehouse)
 
     public IReadOnlyList<SupplementWithoutAppraisal> WithoutAppraisal(int year, string? district) => warehouse.Query(
         """
-        SELECT s.name_masked, coalesce(d.name, s.district_code) AS district_name, s.unit_code, coalesce(u.name, s.unit_code) AS unit_name,
+        SELECT s.person_key, s.name_masked, coalesce(d.name, s.district_code) AS district_name, s.unit_code, coalesce(u.name, s.unit_code) AS unit_name,
                s.salary_supplement, s.level
         FROM supplement_without_appraisal($year) s
         LEFT JOIN org_unit d ON d.code = s.district_code LEFT JOIN org_unit u ON u.code = s.unit_code
         WHERE $district IS NULL OR s.district_code = $district
         ORDER BY s.district_code, s.unit_code, s.name_masked
         """,
-        r => new SupplementWithoutAppraisal(r.Text("name_masked"), r.Text("district_name"), r.Text("unit_code"), r.Text("unit_name"),
+        r => new SupplementWithoutAppraisal(r.Text("person_key"), r.Text("name_masked"), r.Text("district_name"), r.Text("unit_code"), r.Text("unit_name"),
             r.Long("salary_supplement"), r.TextOrNull("level")),
         new DuckDBParameter("year", year), new DuckDBParameter("district", (object?)district ?? DBNull.Value));
 }

@@ -20,7 +20,7 @@ internal sealed record BridgeStep(string Label, double Value, bool IsTotal);
 internal sealed record StackedSeries(string Name, string ColorHex, IReadOnlyList<double> Values);
 
 /// <summary>Renders every dashboard chart with ScottPlot, in the shipped CJK font, marking the policy deadlines.</summary>
-internal sealed class ChartRenderer
+internal sealed partial class ChartRenderer
 {
     public static readonly IReadOnlyList<DateOnly> Deadlines = [new(2022, 12, 31), new(2025, 12, 31)];
     private const int Width = 880;

@@ -21,7 +21,7 @@ internal sealed record AreaProgress(
 internal sealed record TrendRow(DateOnly AsOf, long RequiredPosts, long QualifiedPosts, long GapPosts, long Workers, long Certified, long StockCertified, long NewTalent);
 
 /// <summary>The overview's figures, all from the metric macros.</summary>
-internal sealed class OverviewQueries(WarehouseConnections warehouse)
+internal sealed class OverviewQueries(WarehouseConnections warehouse, WarehouseResultCache cache)
 {
     /// <summary>city_progress(as_of), or the district's row of district_progress when one is chosen.</summary>
     public AreaProgress? Headline(DateOnly asOf, string? district) => district is null
@@ -35,7 +35,7 @@ internal sealed class OverviewQueries(WarehouseConnections warehouse)
         AreaProgress.Read, new DuckDBParameter("as_of", asOf));
 
     /// <summary>progress_trend() over all snapshots, summed over the city or for one district.</summary>
-    public IReadOnlyList<TrendRow> Trend(string? district) => warehouse.Query(
+    public IReadOnlyList<TrendRow> Trend(string? district) => cache.GetOrAdd($"trend:{district}", () => warehouse.Query(
         """
         SELECT as_of, sum(required_posts) AS required_posts, sum(qualified_posts) AS qualified_posts, sum(gap_posts) AS gap_posts,
                sum(workers) AS workers, sum(certified) AS certified, sum(stock_certified) AS stock_certified, sum(new_talent) AS new_talent
@@ -44,5 +44,5 @@ internal sealed class OverviewQueries(WarehouseConnections warehouse)
         """,
         r => new TrendRow(r.Date("as_of")!.Value, r.Long("required_posts"), r.Long("qualified_posts"), r.Long("gap_posts"),
             r.Long("workers"), r.Long("certified"), r.Long("stock_certified"), r.Long("new_talent")),
-        new DuckDBParameter("district", (object?)district ?? DBNull.Value));
+        new DuckDBParameter("district", (object?)district ?? DBNull.Value)));
 }

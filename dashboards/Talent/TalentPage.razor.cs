@@ -32,9 +32,7 @@ public partial class TalentPage : WarehousePage
         bySource = Queries.NewTalentBySource(AsOf, District);
         sourceChart = Charts.Bars(T["chart.by_source"], T["unit.people"], bySource.Select(s => new BarItem(s.Label, s.Count, "#2ca02c")).ToList());
 
-        bridges = Queries.BridgeYears(AsOf)
-            .Select(y => Queries.Bridge(new DateOnly(y - 1, 12, 31), y == AsOf.Year ? AsOf : new DateOnly(y, 12, 31), District))
-            .ToList();
+        bridges = Queries.YearlyBridges(AsOf, District);
         var current = bridges.Count > 0 ? bridges[^1] : null;
         bridgeChart = current is null ? null : Charts.Bridge(T.Format("chart.bridge", T.Date(current.From), T.Date(current.To)), T["unit.people"],
         [

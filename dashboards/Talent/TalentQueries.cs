@@ -9,7 +9,7 @@ internal sealed record LabelledCount(string Label, long Count);
 internal sealed record CertifiedBridge(DateOnly From, DateOnly To, long Start, long NewlyCertified, long Joiners, long Leavers, long End);
 
 /// <summary>The talent-structure figures, from the metric macros; $district NULL = the whole city.</summary>
-internal sealed class TalentQueries(WarehouseConnections warehouse)
+internal sealed class TalentQueries(WarehouseConnections warehouse, WarehouseResultCache cache)
 {
     private static DuckDBParameter DistrictParameter(string? district) => new("district", (object?)district ?? DBNull.Value);
 
@@ -39,6 +39,12 @@ internal sealed class TalentQueries(WarehouseConnections warehouse)
         """,
         r => new CertifiedBridge(from, to, r.Long("s"), r.Long("n"), r.Long("j"), r.Long("l"), r.Long("e")),
         new DuckDBParameter("from", from), new DuckDBParameter("to", to), DistrictParameter(district))!;
+
+    /// <summary>One bridge per calendar year up to the as-of date (the last one ends at the as-of date).</summary>
+    public IReadOnlyList<CertifiedBridge> YearlyBridges(DateOnly asOf, string? district) => cache.GetOrAdd($"bridges:{asOf:yyyy-MM-dd}:{district}", () =>
+        BridgeYears(asOf)
+            .Select(y => Bridge(new DateOnly(y - 1, 12, 31), y == asOf.Year ? asOf : new DateOnly(y, 12, 31), district))
+            .ToList());
 
     /// <summary>The calendar years from the first roster snapshot to the as-of date.</summary>
     public IReadOnlyList<int> BridgeYears(DateOnly asOf) => warehouse.Query(

@@ -20,7 +20,14 @@ internal sealed class WarehouseEvents : IDisposable
 
     public event Action? Changed;
 
-    public void RaiseChanged() => Changed?.Invoke();
+    /// <summary>Raised first, before Changed: caches of query results empty themselves here.</summary>
+    public event Action? Invalidating;
+
+    public void RaiseChanged()
+    {
+        Invalidating?.Invoke();
+        Changed?.Invoke();
+    }
 
     public void Dispose()
     {

@@ -14,6 +14,8 @@ internal static class WarehouseHostingExtensions
         builder.Services.AddSingleton<WarehouseConnections>();
         builder.Services.AddSingleton<WarehouseEvents>();
         builder.Services.AddSingleton<SnapshotQueries>();
+        builder.Services.AddSingleton<WarehouseResultCache>();
+        builder.Services.AddHostedService<ResultCacheWarmer>();
         return builder;
     }
 }

@@ -29,11 +29,12 @@ internal sealed class FlowRateModel
     {
         if (examples.Count < MinimumExamples)
             throw new InvalidOperationException($"{examples.Count} examples are too few to learn flow rates (need {MinimumExamples}).");
-        var ml = new MLContext(seed);
         var engines = new PredictionEngine<FlowRow, FlowScore>[FlowRates.Count];
         var leaf = Math.Max(2, Math.Min(10, examples.Count / 10));
-        for (var flow = 0; flow < FlowRates.Count; flow++)
+        // The five flows are independent regressions: each gets its own context (same seed) and they train in parallel.
+        Parallel.For(0, FlowRates.Count, flow =>
         {
+            var ml = new MLContext(seed);
             var rows = examples.Select(e => new FlowRow { Features = e.Features, Label = (float)e.Next[flow] }).ToList();
             var data = ml.Data.LoadFromEnumerable(rows);
             IEstimator<ITransformer> pipeline = learner switch
@@ -48,7 +49,7 @@ internal sealed class FlowRateModel
             };
             var model = pipeline.Fit(data);
             engines[flow] = ml.Model.CreatePredictionEngine<FlowRow, FlowScore>(model);
-        }
+        });
         return new FlowRateModel(learner, engines);
     }
 

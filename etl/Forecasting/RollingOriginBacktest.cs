@@ -72,26 +72,32 @@ internal static class RollingOriginBacktest
         var years = series.SelectMany(s => s.Years.Select(y => y.Year)).Distinct().Order().ToList();
         if (years.Count == 0) return new BacktestReport(forecasts, []);
         var lastYear = years[^1];
-        for (var origin = years[0] + minYears - 1; origin < lastYear; origin++)
+        var origins = Enumerable.Range(years[0] + minYears - 1, Math.Max(0, lastYear - (years[0] + minYears - 1)))
+            .Select(origin => (Origin: origin, Horizon: Math.Min(maxHorizon, lastYear - origin),
+                Known: series.Select(s => s.Through(origin)).Where(s => s.Years.Count >= 2 && s.Last.Year == origin).ToList()))
+            .Where(o => o.Known.Count > 0)
+            .ToList();
+
+        // Every (origin, method) forecast is independent (each trains its own models from a fixed seed): run them in
+        // parallel, then collect in a fixed order so the report does not depend on scheduling.
+        var jobs = origins.SelectMany(o => methods.Select(m => (o.Origin, o.Horizon, o.Known, Method: m))).ToList();
+        var predicted = new IReadOnlyDictionary<string, double[]>[jobs.Count];
+        Parallel.For(0, jobs.Count, i => predicted[i] = jobs[i].Method.Forecast(jobs[i].Known, jobs[i].Origin, jobs[i].Horizon));
+
+        for (var i = 0; i < jobs.Count; i++)
         {
-            var known = series.Select(s => s.Through(origin)).Where(s => s.Years.Count >= 2 && s.Last.Year == origin).ToList();
-            if (known.Count == 0) continue;
-            var horizon = Math.Min(maxHorizon, lastYear - origin);
-            foreach (var method in methods)
+            var (origin, horizon, known, method) = jobs[i];
+            foreach (var district in known)
             {
-                var predicted = method.Forecast(known, origin, horizon);
-                foreach (var district in known)
+                if (!predicted[i].TryGetValue(district.DistrictCode, out var path)) continue;
+                var scale = MaseScale(district);
+                var full = series.First(s => s.DistrictCode == district.DistrictCode);
+                for (var h = 1; h <= horizon; h++)
                 {
-                    if (!predicted.TryGetValue(district.DistrictCode, out var path)) continue;
-                    var scale = MaseScale(district);
-                    var full = series.First(s => s.DistrictCode == district.DistrictCode);
-                    for (var h = 1; h <= horizon; h++)
-                    {
-                        var actual = full.Years.FirstOrDefault(y => y.Year == origin + h);
-                        if (actual is null) continue;
-                        forecasts.Add(new BacktestForecast(method.Name, district.DistrictCode, origin, h, path[h - 1],
-                            actual.QualifiedPosts, scale, district.Last.RequiredPosts));
-                    }
+                    var actual = full.Years.FirstOrDefault(y => y.Year == origin + h);
+                    if (actual is null) continue;
+                    forecasts.Add(new BacktestForecast(method.Name, district.DistrictCode, origin, h, path[h - 1],
+                        actual.QualifiedPosts, scale, district.Last.RequiredPosts));
                 }
             }
         }

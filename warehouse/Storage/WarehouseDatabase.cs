@@ -20,7 +20,7 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
     public DuckDBConnection Open()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
-        var connection = OpenRaw($"Data Source={FullPath}");
+        var connection = OpenRaw(ConnectionString(readOnly: false));
         try
         {
             lock (prepareLock)
@@ -50,7 +50,16 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
             // A fresh file: create it with the schema, then reopen read-only.
             using (Open()) { }
         }
-        return OpenRaw($"Data Source={FullPath};ACCESS_MODE=READ_ONLY");
+        return OpenRaw(ConnectionString(readOnly: true));
+    }
+
+    /// <summary>The file, and DuckDB settings from the options (DuckDB.NET passes unknown keys on as DuckDB config).</summary>
+    private string ConnectionString(bool readOnly)
+    {
+        var builder = new DuckDBConnectionStringBuilder { DataSource = FullPath };
+        if (readOnly) builder["ACCESS_MODE"] = "READ_ONLY";
+        if (!string.IsNullOrWhiteSpace(Options.MemoryLimit)) builder["memory_limit"] = Options.MemoryLimit.Trim();
+        return builder.ConnectionString;
     }
 
     private DuckDBConnection OpenRaw(string connectionString)

@@ -17,6 +17,12 @@ internal sealed class WarehouseOptions
     /// <summary>Hired before this date = stock (存量); on or after = new talent (增量).</summary>
     public DateOnly TalentBaseline { get; set; } = new(2020, 1, 1);
 
+    /// <summary>
+    /// DuckDB's memory limit for this process's warehouse (e.g. "512MB", "2GB"); beyond it DuckDB spills to a temp
+    /// folder beside the file, so a load's memory stays bounded however large the file. Empty: DuckDB's default (80 % of RAM).
+    /// </summary>
+    public string? MemoryLimit { get; set; }
+
     /// <summary>The folder beside the warehouse file, where the key and the inbox live by default.</summary>
     public string DataFolder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".";
 }

@@ -49,5 +49,26 @@ public sealed class TalentAndAppraisalPageTests : IDisposable
         Assert.Contains(coverage.ToString("P1", System.Globalization.CultureInfo.GetCultureInfo("zh-CN")), page.Find("#appraisal-coverage").TextContent);
     }
 
+    [Fact]
+    public async Task Two_holders_who_look_alike_once_masked_are_both_listed_by_the_real_host()
+    {
+        // 赵六 (k4) and 赵七 (k7): same surname, unit, supplement and level, neither appraised in 2022. Rows that are
+        // equal once masked must still be distinct rows (a duplicate row key made the server render fail).
+        ctx.Warehouse.Execute("""
+            INSERT INTO person VALUES ('k7', '510104********0077', '赵七', '赵*', '女', '1989-01-01', 2);
+            INSERT INTO roster_entry (as_of, person_key, unit_code, post_category, employment, part_time_since, hired, left_on, talent_source, education, major, salary_supplement, load_id, line_number)
+            VALUES ('2022-12-31', 'k7', '510104020002', '社区专职工作者', '专职', NULL, '2016-01-01', NULL, '存量转岗', '本科', NULL, 300, 2, 9);
+            INSERT INTO exam_result VALUES ('k7', 2018, '助理社会工作师', 2, true, 'C7', '2018-12-01', 4, 9);
+            """);
+        await using var dashboard = await Browser.RunningDashboard.StartAsync(ctx.Warehouse);
+        using var http = await Auth.SignIn.AsAsync(dashboard, Analytics.Dashboards.Auth.Roles.Leadership);
+
+        var response = await http.GetAsync("/appraisal?year=2022");
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "赵\\*").Count);
+    }
+
     public void Dispose() => ctx.Dispose();
 }

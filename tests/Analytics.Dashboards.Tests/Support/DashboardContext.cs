@@ -30,6 +30,7 @@ internal sealed class DashboardContext : BunitContext
         Services.AddSingleton(Events);
         Services.AddSingleton<TimeProvider>(new FixedClock(Now));
         Services.AddSingleton<SnapshotQueries>();
+        Services.AddSingleton<WarehouseResultCache>();
         Services.AddSingleton<UiText>();
         Services.AddSingleton(new ChartRenderer(TestPaths.Font));
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
