@@ -1,16 +1,3 @@
-using Analytics.Dashboards.Audit;
-using Analytics.Dashboards.Auth;
-using Analytics.Dashboards.Charts;
-using Analytics.Dashboards.Sql;
-using Analytics.Dashboards.Components;
-using Analytics.Dashboards.Forecast;
-using Analytics.Dashboards.Localization;
-using Analytics.Dashboards.Quality;
-using Analytics.Dashboards.Targets;
-using Analytics.Dashboards.Warehouse;
-using Analytics.Etl.DemoData;
-using Analytics.Etl.Scheduling;
-
 namespace Analytics.Dashboards;
 
 /// <summary>The dashboard host: a table of contents of feature registrations. Add a feature with one line.</summary>
@@ -25,11 +12,7 @@ internal static class DashboardApp
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ApplicationName = typeof(DashboardApp).Assembly.GetName().Name,
-        });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(DashboardApp).Assembly.GetName().Name });
         builder.AddDashboardHosting();
         builder.AddWarehouse();
         builder.AddScheduledIngestion();
@@ -41,7 +24,6 @@ internal static class DashboardApp
         builder.AddDashboardAuth();
         builder.AddResearchConsole();
         builder.AddForecastPage();
-
         var app = builder.Build();
         app.UseDashboardLocalization();
         app.UseDashboardAuth();
