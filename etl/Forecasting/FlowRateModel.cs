@@ -31,8 +31,9 @@ internal sealed class FlowRateModel
             throw new InvalidOperationException($"{examples.Count} examples are too few to learn flow rates (need {MinimumExamples}).");
         var engines = new PredictionEngine<FlowRow, FlowScore>[FlowRates.Count];
         var leaf = Math.Max(2, Math.Min(10, examples.Count / 10));
-        // The five flows are independent regressions: each gets its own context (same seed) and they train in parallel.
-        Parallel.For(0, FlowRates.Count, flow =>
+        // One context per flow (same seed), so each regression is the same whichever order or thread trains it.
+        // No parallelism here: the backtest already runs whole fits in parallel, and nesting starves the thread pool.
+        for (var flow = 0; flow < FlowRates.Count; flow++)
         {
             var ml = new MLContext(seed);
             var rows = examples.Select(e => new FlowRow { Features = e.Features, Label = (float)e.Next[flow] }).ToList();
@@ -49,7 +50,7 @@ internal sealed class FlowRateModel
             };
             var model = pipeline.Fit(data);
             engines[flow] = ml.Model.CreatePredictionEngine<FlowRow, FlowScore>(model);
-        });
+        }
         return new FlowRateModel(learner, engines);
     }
 

@@ -82,7 +82,7 @@ internal static class RollingOriginBacktest
         // parallel, then collect in a fixed order so the report does not depend on scheduling.
         var jobs = origins.SelectMany(o => methods.Select(m => (o.Origin, o.Horizon, o.Known, Method: m))).ToList();
         var predicted = new IReadOnlyDictionary<string, double[]>[jobs.Count];
-        Parallel.For(0, jobs.Count, i => predicted[i] = jobs[i].Method.Forecast(jobs[i].Known, jobs[i].Origin, jobs[i].Horizon));
+        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => predicted[i] = jobs[i].Method.Forecast(jobs[i].Known, jobs[i].Origin, jobs[i].Horizon));
 
         for (var i = 0; i < jobs.Count; i++)
         {
