@@ -79,6 +79,6 @@ internal static class AccountEndpoints
         <!DOCTYPE html>
         <html lang="{(UiText.IsChinese ? "zh-CN" : "en")}"><head><meta charset="utf-8" /><title>{title} · {(UiText.IsChinese ? "成都市社区社会工作人才" : "Chengdu community social work")}</title>
         <link rel="stylesheet" href="/app.css" /></head>
-        <body><main class="account"><h1>{title}</h1>{body}</main></body></html>
+        <body><main class="account"><p class="product">{(UiText.IsChinese ? "成都市社区社会工作专业人才数据看板" : "Chengdu community social-work workforce dashboard")}</p><h1>{title}</h1>{body}</main></body></html>
         """;
 }
