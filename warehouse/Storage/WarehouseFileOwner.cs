@@ -7,14 +7,29 @@ namespace Analytics.Warehouse.Storage;
 /// Keeps one connection open for the host's lifetime, so this process owns the warehouse file (DuckDB allows one
 /// writing process) and other processes are told plainly that it is in use, rather than racing for it between jobs.
 /// </summary>
-internal sealed class WarehouseFileOwner(WarehouseDatabase database) : IHostedService, IDisposable
+internal sealed class WarehouseFileOwner(WarehouseDatabase database, TimeProvider clock) : IHostedService, IDisposable
 {
+    /// <summary>A CLI reader may hold the file for a moment (a `runs` or `sql`): wait this long for it before giving up.</summary>
+    private static readonly TimeSpan PatienceForReaders = TimeSpan.FromSeconds(15);
+
     private DuckDBConnection? held;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        held = database.Open();
-        return Task.CompletedTask;
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            try
+            {
+                held = database.Open();
+                return;
+            }
+            catch (WarehouseLockedException) when (waited < PatienceForReaders)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), clock, cancellationToken);
+                waited += TimeSpan.FromMilliseconds(250);
+            }
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken)

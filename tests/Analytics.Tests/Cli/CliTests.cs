@@ -91,13 +91,14 @@ public sealed class CliTests : IDisposable
         using var holder = Process.Start(EtlProcess.StartInfo(fixture.Folder, "schedule", "--db", Db))!;
         try
         {
-            await WaitUntilHeld();
+            await WaitUntilStarted(holder);
             var load = await EtlProcess.RunAsync(fixture.Folder, "load", fixture.Write("org.csv", SampleExtracts.OrgRegister), "--db", Db);
             var sql = await EtlProcess.RunAsync(fixture.Folder, "sql", "--db", Db, "SELECT 1");
 
             foreach (var result in new[] { load, sql })
             {
-                Assert.Equal(1, result.ExitCode);
+                Assert.False(holder.HasExited, "the schedule process that holds the file exited early");
+                Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\nstdout: {result.Out}\nstderr: {result.Err}");
                 Assert.Contains(Path.GetFullPath(Db), result.Err);
                 Assert.Contains("in use by another process", result.Err);
                 Assert.Contains("data/inbox/", result.Err);
@@ -111,14 +112,16 @@ public sealed class CliTests : IDisposable
         }
     }
 
-    private async Task WaitUntilHeld()
+    /// <summary>Waits for the host's "Application started" line (probing the file would race with the host's own open).</summary>
+    private static async Task WaitUntilStarted(Process host)
     {
-        for (var i = 0; i < 300; i++)
-        {
-            var probe = await EtlProcess.RunAsync(fixture.Folder, "runs", "--db", Db);
-            if (probe.Err.Contains("in use by another process")) return;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the schedule process never took the warehouse file");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await host.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            if (line.Contains("Application started", StringComparison.Ordinal))
+            {
+                _ = host.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                return;
+            }
+        throw new InvalidOperationException("the schedule process ended before it started: " + await host.StandardError.ReadToEndAsync());
     }
 }
