@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Analytics.Etl.Cli;
+using Analytics.Warehouse.Audit;
 using Analytics.Warehouse.People;
 using Analytics.Warehouse.Research;
 using Analytics.Warehouse.Storage;
@@ -23,28 +25,42 @@ internal static class ResearchQuery
         bool stale;
         using (var readOnly = database.OpenReadOnly()) stale = surface.Database.BuiltFingerprint() != ResearchDatabase.Fingerprint(readOnly);
         if (stale) surface.Refresh();
+        var started = Stopwatch.GetTimestamp();
+        void Audit(string outcome, long? rows) =>
+            AuditAsCliUser(database, sql, outcome, Stopwatch.GetElapsedTime(started), rows);
         try
         {
             var result = surface.Runner.Run(sql, options.ExportRows, cancel);
             QueryResultWriter.Write(result.Columns.Select(c => c.Name).ToList(), result.Rows, format, Console.Out);
             if (result.Truncated)
                 Console.Error.WriteLine($"只显示前 {options.ExportRows:N0} 行 Only the first {options.ExportRows:N0} rows are shown.");
+            Audit("ok", result.Rows.Count);
             return CliHost.Ok;
         }
         catch (QueryRefusedException e)
         {
             Console.Error.WriteLine($"查询被拒绝 Query refused: {e.ReasonZh} / {e.ReasonEn}");
+            Audit("refused", null);
             return CliHost.Refused;
         }
         catch (QueryTimeoutException e)
         {
             Console.Error.WriteLine(e.Message);
+            Audit("timeout", null);
             return CliHost.Fault;
         }
         catch (DuckDBException e)
         {
             Console.Error.WriteLine($"查询出错 Query error: {e.Message}");
+            Audit("failed", null);
             return CliHost.Fault;
         }
+    }
+
+    /// <summary>The CLI's queries are audited like the console's, under the operating-system user ("cli:NAME").</summary>
+    private static void AuditAsCliUser(WarehouseDatabase database, string sql, string outcome, TimeSpan duration, long? rows)
+    {
+        using var connection = database.Open();
+        AuditTrail.Record(connection, TimeProvider.System, "cli:" + Environment.UserName, AuditTrail.Query, outcome, sql, duration, rows);
     }
 }

@@ -72,6 +72,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_cli_query_is_audited_under_the_operating_system_user_with_id_numbers_scrubbed()
+    {
+        await EtlProcess.RunAsync(fixture.Folder, "load", fixture.Write("org.csv", SampleExtracts.OrgRegister), "--db", Db);
+        var id = ValidIds.Born(1990, 1, 1, 123);
+
+        var ok = await EtlProcess.RunAsync(fixture.Folder, "sql", "--db", Db, $"SELECT count(*) AS n FROM org_unit WHERE name <> '{id}'");
+        var refused = await EtlProcess.RunAsync(fixture.Folder, "sql", "--db", Db, "COPY org_unit TO '/tmp/x.csv'");
+
+        Assert.Equal(0, ok.ExitCode);
+        Assert.Equal(2, refused.ExitCode);
+        var events = fixture.Rows("SELECT user_name, kind, outcome, rows, detail FROM audit_event ORDER BY event_id");
+        Assert.Equal(2, events.Count);
+        Assert.StartsWith($"cli:{Environment.UserName}|query|ok|1|SELECT count(*)", events[0]);
+        Assert.StartsWith($"cli:{Environment.UserName}|query|refused|∅|COPY org_unit", events[1]);
+        Assert.DoesNotContain(id, string.Join("\n", events));
+    }
+
+    [Fact]
     public async Task Quarantine_lists_bad_rows_of_one_file()
     {
         var org = fixture.Write("org.csv", SampleExtracts.OrgRegister + "510104001250,错社区,社区,510104001,,\n");
