@@ -10,16 +10,25 @@ namespace Analytics.Etl.Loading;
 /// </summary>
 internal sealed class StageAppenders(DuckDBConnection connection, PersonKeyHasher hasher) : IDisposable
 {
-    private readonly Dictionary<string, DuckDBAppender> appenders = [];
+    /// <summary>
+    /// Rows an appender takes before it is closed and replaced. DuckDB's appender buffers rows outside its buffer
+    /// pool until its own flush threshold (about 200,000 rows), which made a load's memory grow with the file;
+    /// closing it flushes the rows into the (transaction-local) table, whose storage the buffer pool manages.
+    /// </summary>
+    internal const int FlushEvery = 10_000;
+
+    private readonly Dictionary<string, (DuckDBAppender Appender, int Rows)> appenders = [];
 
     private IDuckDBAppenderRow Row(string table)
     {
-        if (!appenders.TryGetValue(table, out var appender))
+        if (appenders.TryGetValue(table, out var open) && open.Rows >= FlushEvery)
         {
-            appender = connection.CreateAppender("temp", "main", table);
-            appenders[table] = appender;
+            open.Appender.Dispose();
+            appenders.Remove(table);
         }
-        return appender.CreateRow();
+        if (!appenders.TryGetValue(table, out open)) open = (connection.CreateAppender("main", table), 0);
+        appenders[table] = (open.Appender, open.Rows + 1);
+        return open.Appender.CreateRow();
     }
 
     public void Problem(int line, RowProblem p) => Message("stage_problem", line, p);
@@ -81,7 +90,7 @@ internal sealed class StageAppenders(DuckDBConnection connection, PersonKeyHashe
     /// <summary>Flushes every appender: call before the merge SQL reads the staging tables.</summary>
     public void Dispose()
     {
-        foreach (var appender in appenders.Values) appender.Dispose();
+        foreach (var (appender, _) in appenders.Values) appender.Dispose();
         appenders.Clear();
     }
 }
