@@ -86,7 +86,7 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
             log.OpenStage(loadId, fileName);
             using var file = ExtractFile.Open(path, KnownUnits.From(connection), clock);
             kind = file.Kind;
-            using (var stage = new StageAppenders(connection, hasher))
+            using (var stage = new StageAppenders(connection, hasher, loadId, fileName))
                 StageRows(file, stage, progress, cancellationToken);
             var loaded = KindRules.Merge(connection, file.Kind);
             var quarantined = log.KeepProblems();

@@ -7,8 +7,9 @@ namespace Analytics.Etl.Loading;
 /// <summary>
 /// The appender map: writes each validated extract row into its staging table, column for column in the order of
 /// the extract contract (Staging.sql mirrors it). ID numbers become person keys and masks here and go no further.
+/// Notices go straight into load_notice under the file's load id: they arrive in line order and need no settling.
 /// </summary>
-internal sealed class StageAppenders(DuckDBConnection connection, PersonKeyHasher hasher) : IDisposable
+internal sealed class StageAppenders(DuckDBConnection connection, PersonKeyHasher hasher, long loadId, string fileName) : IDisposable
 {
     /// <summary>
     /// Rows an appender takes before it is closed and replaced. DuckDB's appender buffers rows outside its buffer
@@ -33,7 +34,9 @@ internal sealed class StageAppenders(DuckDBConnection connection, PersonKeyHashe
 
     public void Problem(int line, RowProblem p) => Message("stage_problem", line, p);
 
-    public void Notice(int line, RowProblem p) => Message("stage_notice", line, p);
+    public void Notice(int line, RowProblem p) =>
+        Row("load_notice").AppendValue(loadId).AppendValue(fileName).AppendValue(line).AppendValue(p.Column)
+            .AppendValue(p.ReasonZh).AppendValue(p.ReasonEn).EndRow();
 
     private void Message(string table, int line, RowProblem p) =>
         Row(table).AppendValue(line).AppendValue(p.Column).AppendValue(p.ReasonZh).AppendValue(p.ReasonEn).EndRow();

@@ -23,5 +23,3 @@ CREATE OR REPLACE TABLE main.stage_demo_site (
     name VARCHAR, unit_code VARCHAR, year INTEGER, category VARCHAR, line_number INTEGER);
 CREATE OR REPLACE TABLE main.stage_problem (
     line_number INTEGER, column_name VARCHAR, reason_zh VARCHAR, reason_en VARCHAR);
-CREATE OR REPLACE TABLE main.stage_notice (
-    line_number INTEGER, column_name VARCHAR, reason_zh VARCHAR, reason_en VARCHAR);
