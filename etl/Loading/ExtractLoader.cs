@@ -16,6 +16,13 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
     /// <summary>Test hook: called after each staged row (file name, rows so far); throwing simulates a crash mid-file.</summary>
     internal Action<string, int>? AfterRowStaged { get; init; }
 
+    /// <summary>
+    /// DuckDB's memory limit while loading (e.g. <see cref="LoadMemory.OwnProcessLimit"/>), restored after; null leaves
+    /// the settings alone. The limit is the whole DuckDB instance's, so set it only where nothing else queries that
+    /// instance meanwhile (the CLI's own process): in the dashboard host a page's query during a load would run out of memory.
+    /// </summary>
+    internal string? MemoryLimitWhileLoading { get; init; }
+
     /// <summary>One load at a time: the staging tables are ordinary tables of the warehouse (see Staging.sql).</summary>
     private readonly Lock loading = new();
 
@@ -30,7 +37,7 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
         var results = missing.Select(m => FileLoadResult.Problem(m, LoadOutcome.Failed, null,
             "找不到该文件或文件夹", "no such file or folder")).ToList();
         using var connection = database.Open();
-        using var bounded = LoadMemory.Bound(connection, database.Options.MemoryLimit);
+        using var bounded = MemoryLimitWhileLoading is { } limit ? LoadMemory.Bound(connection, limit, database.Options.MemoryLimit) : null;
         var log = new LoadRunLog(connection, clock);
         var ordered = InDependencyOrder(files).ToList();
         var tracker = new LoadProgressTracker(progress, ordered);

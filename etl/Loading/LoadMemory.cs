@@ -11,8 +11,11 @@ namespace Analytics.Etl.Loading;
 /// </summary>
 internal sealed partial class LoadMemory : IDisposable
 {
-    /// <summary>DuckDB's buffer pool while loading (measured on a roster repeated 1×/4×/16×: peaks 144/158/176 MB, against 180/260/585 MB unbounded).</summary>
-    internal const string LoadingLimit = "32MB";
+    /// <summary>
+    /// DuckDB's buffer pool while a process does nothing but load (measured on a roster repeated 1×/4×/16×: peaks
+    /// 144/158/176 MB, against 180/260/585 MB unbounded).
+    /// </summary>
+    internal const string OwnProcessLimit = "32MB";
 
     private static readonly string[] Settings = ["threads", "preserve_insertion_order"];
 
@@ -28,15 +31,16 @@ internal sealed partial class LoadMemory : IDisposable
     }
 
     /// <summary>Bounds the memory; <paramref name="configuredLimit"/> is Warehouse:MemoryLimit, restored after (else DuckDB's default).</summary>
-    public static LoadMemory Bound(DuckDBConnection connection, string? configuredLimit)
+    public static LoadMemory Bound(DuckDBConnection connection, string loadingLimit, string? configuredLimit)
     {
+        if (!SafeValue().IsMatch(loadingLimit)) throw new ArgumentException($"not a size such as 32MB: {loadingLimit}", nameof(loadingLimit));
         configuredLimit = string.IsNullOrWhiteSpace(configuredLimit) ? null : configuredLimit.Trim();
         if (configuredLimit is not null && !SafeValue().IsMatch(configuredLimit))
             throw new InvalidOperationException($"Warehouse:MemoryLimit is not a size such as 2GB: {configuredLimit}");
         var previous = Settings.ToDictionary(s => s, s => Current(connection, s));
         var bound = new LoadMemory(connection, previous, configuredLimit);
         // Fixed literals: one thread and no insertion-order buffers keep the spilling operators' own memory small.
-        connection.Execute($"SET memory_limit = '{LoadingLimit}'; SET threads = 1; SET preserve_insertion_order = false;");
+        connection.Execute($"SET memory_limit = '{loadingLimit}'; SET threads = 1; SET preserve_insertion_order = false;");
         return bound;
     }
 

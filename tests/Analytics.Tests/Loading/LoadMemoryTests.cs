@@ -36,7 +36,7 @@ public sealed class LoadMemoryTests
         var threadsBefore = Setting(watcher, "threads");
         string? limitDuring = null;
 
-        var report = f.Loader(afterRow: (_, rows) => { if (rows == People) limitDuring = Setting(watcher, "memory_limit"); }).Load([BigRoster(f)]);
+        var report = f.Loader(afterRow: (_, rows) => { if (rows == People) limitDuring = Setting(watcher, "memory_limit"); }, LoadMemory.OwnProcessLimit).Load([BigRoster(f)]);
 
         var file = report.Files.Single();
         Assert.Equal(LoadOutcome.Loaded, file.Outcome);
@@ -63,12 +63,28 @@ public sealed class LoadMemoryTests
         using var watcher = f.Database.Open();
         var limitBefore = Setting(watcher, "memory_limit");
 
-        var report = f.Loader(afterRow: (_, rows) => { if (rows == People - 10) throw new IOException("disk vanished"); }).Load([BigRoster(f)]);
+        var report = f.Loader(afterRow: (_, rows) => { if (rows == People - 10) throw new IOException("disk vanished"); }, LoadMemory.OwnProcessLimit).Load([BigRoster(f)]);
 
         Assert.Equal(LoadOutcome.Failed, report.Files.Single().Outcome);
         Assert.Equal(before, f.DataState());
         Assert.Equal(limitBefore, Setting(watcher, "memory_limit"));
         Assert.Equal(0, f.Scalar<int>("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'stage%'"));
         Assert.Equal(LoadOutcome.Loaded, f.Load(f.Write("again.csv", RosterHeader + "\n" + RosterRow("2022-12-31", Id(1), "王五") + "\n")).Files.Single().Outcome);
+    }
+
+    [Fact]
+    public void Without_a_loading_limit_the_settings_are_left_alone()
+    {
+        using var f = new LoaderFixture();
+        f.Load(f.Write("org.csv", OrgRegister));
+        using var watcher = f.Database.Open();
+        var limitBefore = Setting(watcher, "memory_limit");
+        string? limitDuring = null;
+
+        var report = f.Loader(afterRow: (_, rows) => { if (rows == People) limitDuring = Setting(watcher, "memory_limit"); }).Load([BigRoster(f)]);
+
+        Assert.Equal(LoadOutcome.Loaded, report.Files.Single().Outcome);
+        Assert.Equal(People - 1, f.Scalar<int>("SELECT count(*) FROM roster_entry"));
+        Assert.Equal(limitBefore, limitDuring);
     }
 }
