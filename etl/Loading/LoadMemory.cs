@@ -39,7 +39,7 @@ internal sealed partial class LoadMemory : IDisposable
             throw new InvalidOperationException($"Warehouse:MemoryLimit is not a size such as 2GB: {configuredLimit}");
         var previous = Settings.ToDictionary(s => s, s => Current(connection, s));
         var bound = new LoadMemory(connection, previous, configuredLimit);
-        // Fixed literals: one thread and no insertion-order buffers keep the spilling operators' own memory small.
+        // The limit matched SafeValue above; one thread and no insertion-order buffers keep the spilling operators small.
         connection.Execute($"SET memory_limit = '{loadingLimit}'; SET threads = 1; SET preserve_insertion_order = false;");
         return bound;
     }
