@@ -40,7 +40,7 @@ internal static class LoadMemoryProbe
     {
         var options = BenchWarehouse.Options(db);
         var database = new WarehouseDatabase(options);
-        var loader = new ExtractLoader(database, PersonKeySource.Resolve(options), TimeProvider.System);
+        var loader = new ExtractLoader(database, PersonKeySource.Resolve(options), TimeProvider.System) { MemoryLimitWhileLoading = LoadMemory.OwnProcessLimit };
         using (database.Open()) { }
         GC.Collect();
         using var self = Process.GetCurrentProcess();

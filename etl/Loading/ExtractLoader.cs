@@ -16,12 +16,28 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
     /// <summary>Test hook: called after each staged row (file name, rows so far); throwing simulates a crash mid-file.</summary>
     internal Action<string, int>? AfterRowStaged { get; init; }
 
+    /// <summary>
+    /// DuckDB's memory limit while loading (e.g. <see cref="LoadMemory.OwnProcessLimit"/>), restored after; null leaves
+    /// the settings alone. The limit is the whole DuckDB instance's, so set it only where nothing else queries that
+    /// instance meanwhile (the CLI's own process): in the dashboard host a page's query during a load would run out of memory.
+    /// </summary>
+    internal string? MemoryLimitWhileLoading { get; init; }
+
+    /// <summary>One load at a time: the staging tables are ordinary tables of the warehouse (see Staging.sql).</summary>
+    private readonly Lock loading = new();
+
     public LoadReport Load(IEnumerable<string> paths, IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        lock (loading) return LoadAll(paths, progress, cancellationToken);
+    }
+
+    private LoadReport LoadAll(IEnumerable<string> paths, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
         var (files, missing) = ExtractPaths.Expand(paths);
         var results = missing.Select(m => FileLoadResult.Problem(m, LoadOutcome.Failed, null,
             "找不到该文件或文件夹", "no such file or folder")).ToList();
         using var connection = database.Open();
+        using var bounded = MemoryLimitWhileLoading is { } limit ? LoadMemory.Bound(connection, limit, database.Options.MemoryLimit) : null;
         var log = new LoadRunLog(connection, clock);
         var ordered = InDependencyOrder(files).ToList();
         var tracker = new LoadProgressTracker(progress, ordered);
@@ -77,12 +93,13 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
             log.OpenStage(loadId, fileName);
             using var file = ExtractFile.Open(path, KnownUnits.From(connection), clock);
             kind = file.Kind;
-            using (var stage = new StageAppenders(connection, hasher))
+            using (var stage = new StageAppenders(connection, hasher, loadId, fileName))
                 StageRows(file, stage, progress, cancellationToken);
             var loaded = KindRules.Merge(connection, file.Kind);
             var quarantined = log.KeepProblems();
             var result = new FileLoadResult(path, fileName, LoadOutcome.Loaded, file.Kind, file.RowsRead, loaded, quarantined, null, null, file.IgnoredColumns);
             log.Record(loadId, sha256, file.EncodingName, result, started);
+            DropStaging(connection);
             transaction.Commit();
             return result;
         }
@@ -140,6 +157,9 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
         var total = Stopwatch.GetElapsedTime(clockStart).TotalSeconds;
         progress.Report(file.FileName, count, count / Math.Max(total, 1e-6), 1.0);
     }
+
+    /// <summary>The staging tables go before the commit, so they never outlive the file's transaction.</summary>
+    private static void DropStaging(DuckDBConnection connection) => connection.Execute(WarehouseScripts.StagingDrop);
 
     internal static string Sha256Of(string path)
     {

@@ -21,7 +21,10 @@ internal static partial class CliCommands
         command.SetAction((parseResult, cancellationToken) =>
         {
             var options = CliHost.WarehouseOptions(parseResult.GetValue(db));
-            var loader = new ExtractLoader(new WarehouseDatabase(options), PersonKeySource.Resolve(options), TimeProvider.System);
+            var loader = new ExtractLoader(new WarehouseDatabase(options), PersonKeySource.Resolve(options), TimeProvider.System)
+            {
+                MemoryLimitWhileLoading = LoadMemory.OwnProcessLimit, // this process only loads: memory flat in file size
+            };
             Console.WriteLine($"仓库 Warehouse: {Path.GetFullPath(options.Path)}");
             var report = loader.Load(parseResult.GetValue(paths)!, LoadProgressDisplay.ForConsole(), cancellationToken);
             LoadReportPrinter.Print(report, Console.Out);

@@ -28,14 +28,12 @@ internal sealed class LoadRunLog(DuckDBConnection connection, TimeProvider clock
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Moves the staged problems and notices into quarantine / load_notice; returns the bad lines.</summary>
+    /// <summary>Moves the staged problems into quarantine (notices were appended to load_notice directly); returns the bad lines.</summary>
     public int KeepProblems()
     {
         connection.Execute("""
             INSERT INTO quarantine SELECT l.load_id, l.file_name, p.line_number, p.column_name, p.reason_zh, p.reason_en
             FROM stage_problem p, stage_load l ORDER BY p.line_number;
-            INSERT INTO load_notice SELECT l.load_id, l.file_name, n.line_number, n.column_name, n.reason_zh, n.reason_en
-            FROM stage_notice n, stage_load l ORDER BY n.line_number;
             """);
         return Convert.ToInt32(connection.Scalar("SELECT count(DISTINCT line_number) FROM stage_problem"));
     }

@@ -7,24 +7,36 @@ namespace Analytics.Etl.Loading;
 /// <summary>
 /// The appender map: writes each validated extract row into its staging table, column for column in the order of
 /// the extract contract (Staging.sql mirrors it). ID numbers become person keys and masks here and go no further.
+/// Notices go straight into load_notice under the file's load id: they arrive in line order and need no settling.
 /// </summary>
-internal sealed class StageAppenders(DuckDBConnection connection, PersonKeyHasher hasher) : IDisposable
+internal sealed class StageAppenders(DuckDBConnection connection, PersonKeyHasher hasher, long loadId, string fileName) : IDisposable
 {
-    private readonly Dictionary<string, DuckDBAppender> appenders = [];
+    /// <summary>
+    /// Rows an appender takes before it is closed and replaced. DuckDB's appender buffers rows outside its buffer
+    /// pool until its own flush threshold (about 200,000 rows), which made a load's memory grow with the file;
+    /// closing it flushes the rows into the (transaction-local) table, whose storage the buffer pool manages.
+    /// </summary>
+    internal const int FlushEvery = 10_000;
+
+    private readonly Dictionary<string, (DuckDBAppender Appender, int Rows)> appenders = [];
 
     private IDuckDBAppenderRow Row(string table)
     {
-        if (!appenders.TryGetValue(table, out var appender))
+        if (appenders.TryGetValue(table, out var open) && open.Rows >= FlushEvery)
         {
-            appender = connection.CreateAppender("temp", "main", table);
-            appenders[table] = appender;
+            open.Appender.Dispose();
+            appenders.Remove(table);
         }
-        return appender.CreateRow();
+        if (!appenders.TryGetValue(table, out open)) open = (connection.CreateAppender("main", table), 0);
+        appenders[table] = (open.Appender, open.Rows + 1);
+        return open.Appender.CreateRow();
     }
 
     public void Problem(int line, RowProblem p) => Message("stage_problem", line, p);
 
-    public void Notice(int line, RowProblem p) => Message("stage_notice", line, p);
+    public void Notice(int line, RowProblem p) =>
+        Row("load_notice").AppendValue(loadId).AppendValue(fileName).AppendValue(line).AppendValue(p.Column)
+            .AppendValue(p.ReasonZh).AppendValue(p.ReasonEn).EndRow();
 
     private void Message(string table, int line, RowProblem p) =>
         Row(table).AppendValue(line).AppendValue(p.Column).AppendValue(p.ReasonZh).AppendValue(p.ReasonEn).EndRow();
@@ -81,7 +93,7 @@ internal sealed class StageAppenders(DuckDBConnection connection, PersonKeyHashe
     /// <summary>Flushes every appender: call before the merge SQL reads the staging tables.</summary>
     public void Dispose()
     {
-        foreach (var appender in appenders.Values) appender.Dispose();
+        foreach (var (appender, _) in appenders.Values) appender.Dispose();
         appenders.Clear();
     }
 }

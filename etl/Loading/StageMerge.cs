@@ -50,11 +50,15 @@ internal sealed record StageMerge(
     private void SettleDuplicates(DuckDBConnection connection)
     {
         var fingerprint = string.Join(", ", Columns.Where(c => c is not "load_id" and not "line_number"));
-        var clash = Policy == DuplicatePolicy.AllBad ? "count(*) > 1" : $"count(DISTINCT CAST(ROW({fingerprint}) AS VARCHAR)) > 1";
+        var clash = Policy == DuplicatePolicy.AllBad ? "count(*) > 1"
+            : $"min(CAST(ROW({fingerprint}) AS VARCHAR)) <> max(CAST(ROW({fingerprint}) AS VARCHAR))";
+        // Find the clashing keys with plain aggregates (they spill to disk under a memory limit), then list the lines
+        // of those few keys only: an ordered string_agg over the whole file cannot spill.
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE stage_clash_key AS SELECT {KeyList} FROM {Stage} GROUP BY {KeyList} HAVING {clash}");
         connection.Execute($"""
             CREATE OR REPLACE TEMP TABLE stage_clash AS
             SELECT {KeyList}, string_agg(line_number::VARCHAR, ', ' ORDER BY line_number) AS lines
-            FROM {Stage} GROUP BY {KeyList} HAVING {clash}
+            FROM {Stage} s SEMI JOIN stage_clash_key k ON {KeyMatch("s", "k", Key)} GROUP BY ALL
             """);
         var (zh, en) = Policy == DuplicatePolicy.AllBad
             ? ($"'{KeyLabelZh}在本文件中重复出现（第 ' || c.lines || ' 行），每个只能有一行，请删去多余的行'",
@@ -71,7 +75,8 @@ internal sealed record StageMerge(
         {
             connection.Execute($"""
                 DELETE FROM {Stage} s WHERE EXISTS (
-                    SELECT 1 FROM {Stage} f WHERE {KeyMatch("s", "f", Key)} AND f.line_number < s.line_number)
+                    SELECT 1 FROM (SELECT {KeyList}, min(line_number) AS first FROM {Stage} GROUP BY {KeyList} HAVING count(*) > 1) f
+                    WHERE {KeyMatch("s", "f", Key)} AND f.first < s.line_number)
                 """);
         }
     }
@@ -81,8 +86,9 @@ internal sealed record StageMerge(
         connection.Execute($"DELETE FROM person WHERE person_key IN (SELECT person_key FROM {Stage})");
         connection.Execute($"""
             INSERT INTO person
-            SELECT DISTINCT ON (person_key) person_key, id_masked, name, name_masked, gender, birth_date, (SELECT load_id FROM stage_load)
-            FROM {Stage} ORDER BY person_key, line_number DESC
+            SELECT s.person_key, s.id_masked, s.name, s.name_masked, s.gender, s.birth_date, (SELECT load_id FROM stage_load)
+            FROM {Stage} s SEMI JOIN (SELECT person_key, max(line_number) AS line_number FROM {Stage} GROUP BY person_key) l
+                ON s.person_key = l.person_key AND s.line_number = l.line_number
             """);
     }
 }

@@ -19,8 +19,8 @@ internal sealed class LoaderFixture : IDisposable
         Database = new WarehouseDatabase(Options);
     }
 
-    public ExtractLoader Loader(Action<string, int>? afterRow = null) =>
-        new(Database, PersonKeySource.Resolve(Options), TimeProvider.System) { AfterRowStaged = afterRow };
+    public ExtractLoader Loader(Action<string, int>? afterRow = null, string? memoryLimit = null) =>
+        new(Database, PersonKeySource.Resolve(Options), TimeProvider.System) { AfterRowStaged = afterRow, MemoryLimitWhileLoading = memoryLimit };
 
     public string Write(string name, string text, Encoding? encoding = null)
     {
