@@ -51,12 +51,10 @@ public sealed class DashboardBrowserTests
         await ShotAsync(page, "1-overview");
 
         // As-of date and district go into the URL (bookmarkable) and change the figures.
-        await page.SelectOptionAsync("#filter-as-of", "2022-12-31");
-        await page.WaitForURLAsync("**asOf=2022-12-31**");
+        await PageActions.SelectUntilUrlAsync(page, "#filter-as-of", "2022-12-31", "**asOf=2022-12-31**");
         await page.WaitForFunctionAsync("q => document.querySelector('#qualified-posts')?.textContent === q",
             Text(warehouse.Scalar("SELECT qualified_posts FROM city_progress(DATE '2022-12-31')")));
-        await page.SelectOptionAsync("#filter-district", "510104");
-        await page.WaitForURLAsync("**district=510104**");
+        await PageActions.SelectUntilUrlAsync(page, "#filter-district", "510104", "**district=510104**");
         Assert.Contains("asOf=2022-12-31", page.Url);
 
         // Drill down: district → town → community.

@@ -43,8 +43,7 @@ public sealed class ForecastBrowserTests(DemoHistory demo) : IDisposable
         Assert.Equal(0, await page.Locator(".error").CountAsync());
 
         // Choose 简阳市 (the largest gap in the demo) (URL carries it), then double attrition: the district's gap in the target year moves.
-        await page.SelectOptionAsync("#forecast-district", "510185");
-        await page.WaitForURLAsync("**district=510185**");
+        await PageActions.SelectUntilUrlAsync(page, "#forecast-district", "510185", "**district=510185**");
         await page.WaitForSelectorAsync("#approved-posts");
         var before = await page.InnerTextAsync("#compare tbody tr:first-child .scenario");
         await page.FillAsync("#attrition-change", "150");
