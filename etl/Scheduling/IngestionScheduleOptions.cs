@@ -29,6 +29,12 @@ internal sealed class IngestionScheduleOptions
     /// <summary>Attempts of a failing job before it is reported failed (exponential back-off between them).</summary>
     [Range(1, 10)] public int RetryAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// DuckDB's memory limit while the inbox job loads (e.g. "512MB"), restored afterwards. The limit is the whole
+    /// DuckDB instance's, so it also applies to page queries during a load: keep it generous. Empty: no bound.
+    /// </summary>
+    public string? LoadMemoryLimit { get; set; }
+
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RetryFirstDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -24,7 +24,11 @@ internal static class SchedulingRegistration
             .Validate(o => o.InboxInterval >= TimeSpan.FromSeconds(1), "Scheduling:InboxInterval must be at least one second")
             .Validate(o => o.BackupsToKeep >= 1, "Scheduling:BackupsToKeep must be at least 1")
             .ValidateOnStart();
-        builder.Services.AddSingleton<ExtractLoader>();
+        builder.Services.AddSingleton(sp => new ExtractLoader(
+            sp.GetRequiredService<WarehouseDatabase>(), sp.GetRequiredService<Warehouse.People.PersonKeyHasher>(), sp.GetRequiredService<TimeProvider>())
+        {
+            MemoryLimitWhileLoading = sp.GetRequiredService<IOptions<IngestionScheduleOptions>>().Value.LoadMemoryLimit,
+        });
         builder.Services.AddSingleton<InboxProcessor>();
         builder.Services.AddSingleton<NightlyMaintenance>();
         builder.Services.AddSingleton<JobRunLog>();

@@ -54,4 +54,17 @@ public sealed class RetryTests : IDisposable
         Assert.InRange(starts[2] - starts[1], 1_900, 30_000);
         Assert.Equal(7, fixture.Scalar<int>("SELECT count(*) FROM org_unit"));
     }
+
+    [Fact]
+    public void The_inbox_loader_takes_its_memory_bound_from_configuration()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Warehouse:Path"] = fixture.Options.Path;
+        builder.Configuration["Warehouse:PersonKey"] = "test-secret";
+        builder.Configuration["Scheduling:LoadMemoryLimit"] = "256MB";
+        builder.AddScheduledIngestion();
+        using var host = builder.Build();
+
+        Assert.Equal("256MB", host.Services.GetRequiredService<ExtractLoader>().MemoryLimitWhileLoading);
+    }
 }
