@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Analytics.Dashboards.Auth;
-using CsvHelper;
+using Analytics.Dashboards.Components;
 
 namespace Analytics.Dashboards.Audit;
 
@@ -18,28 +17,10 @@ internal static class AuditExport
         return app;
     }
 
-    public static byte[] Write(IReadOnlyList<AuditEvent> events)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var header in new[] { "event_id", "时间 at", "用户 user", "类型 kind", "内容 detail", "耗时 duration_ms", "行数 rows", "结果 outcome" })
-                csv.WriteField(header);
-            csv.NextRecord();
-            foreach (var e in events)
-            {
-                csv.WriteField(e.EventId);
-                csv.WriteField(e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-                csv.WriteField(e.UserName ?? "");
-                csv.WriteField(e.Kind);
-                csv.WriteField(e.Detail ?? "");
-                csv.WriteField(e.DurationMs?.ToString(CultureInfo.InvariantCulture) ?? "");
-                csv.WriteField(e.Rows?.ToString(CultureInfo.InvariantCulture) ?? "");
-                csv.WriteField(e.Outcome);
-                csv.NextRecord();
-            }
-        }
-        return stream.ToArray();
-    }
+    public static byte[] Write(IReadOnlyList<AuditEvent> events) => ExcelCsv.Write(
+        ["event_id", "时间 at", "用户 user", "类型 kind", "内容 detail", "耗时 duration_ms", "行数 rows", "结果 outcome"],
+        events,
+        e => [e.EventId.ToString(CultureInfo.InvariantCulture), e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+              e.UserName ?? "", e.Kind, e.Detail ?? "", e.DurationMs?.ToString(CultureInfo.InvariantCulture) ?? "",
+              e.Rows?.ToString(CultureInfo.InvariantCulture) ?? "", e.Outcome]);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
+using Analytics.Dashboards.Components;
 
 namespace Analytics.Dashboards.Quality;
 
@@ -19,27 +18,9 @@ internal static class QuarantineExport
         return app;
     }
 
-    public static byte[] Write(IReadOnlyList<QuarantineRow> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var header in new[] { "文件 file_name", "行号 line_number", "列 column_name", "原因 reason_zh", "reason_en", "类型 kind", "load_id" })
-                csv.WriteField(header);
-            csv.NextRecord();
-            foreach (var r in rows)
-            {
-                csv.WriteField(r.FileName);
-                csv.WriteField(r.LineNumber);
-                csv.WriteField(r.ColumnName ?? "");
-                csv.WriteField(r.ReasonZh);
-                csv.WriteField(r.ReasonEn);
-                csv.WriteField(r.Kind ?? "");
-                csv.WriteField(r.LoadId);
-                csv.NextRecord();
-            }
-        }
-        return stream.ToArray();
-    }
+    public static byte[] Write(IReadOnlyList<QuarantineRow> rows) => ExcelCsv.Write(
+        ["文件 file_name", "行号 line_number", "列 column_name", "原因 reason_zh", "reason_en", "类型 kind", "load_id"],
+        rows,
+        r => [r.FileName, r.LineNumber.ToString(CultureInfo.InvariantCulture), r.ColumnName ?? "", r.ReasonZh, r.ReasonEn,
+              r.Kind ?? "", r.LoadId.ToString(CultureInfo.InvariantCulture)]);
 }
