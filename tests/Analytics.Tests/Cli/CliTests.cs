@@ -1,3 +1,4 @@
+using Analytics.Tests.Extracts;
 using System.Diagnostics;
 using System.Text.Json;
 using Analytics.Tests.Loading;
@@ -75,7 +76,7 @@ public sealed class CliTests : IDisposable
     public async Task Every_cli_query_is_audited_under_the_operating_system_user_with_id_numbers_scrubbed()
     {
         await EtlProcess.RunAsync(fixture.Folder, "load", fixture.Write("org.csv", SampleExtracts.OrgRegister), "--db", Db);
-        var id = ValidIds.Born(1990, 1, 1, 123);
+        var id = TestIds.Make(new DateOnly(1990, 1, 1), 123);
 
         var ok = await EtlProcess.RunAsync(fixture.Folder, "sql", "--db", Db, $"SELECT count(*) AS n FROM org_unit WHERE name <> '{id}'");
         var refused = await EtlProcess.RunAsync(fixture.Folder, "sql", "--db", Db, "COPY org_unit TO '/tmp/x.csv'");

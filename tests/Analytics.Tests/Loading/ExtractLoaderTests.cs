@@ -1,3 +1,4 @@
+using Analytics.Tests.Extracts;
 using System.Text;
 using Analytics.Etl.Extracts;
 using Analytics.Etl.Loading;
@@ -7,8 +8,8 @@ namespace Analytics.Tests.Loading;
 
 public sealed class ExtractLoaderTests
 {
-    private static readonly string Zhang = ValidIds.Born(1990, 1, 1, 123);
-    private static readonly string Li = ValidIds.Born(1985, 5, 12, 2);
+    private static readonly string Zhang = TestIds.Make(new DateOnly(1990, 1, 1), 123);
+    private static readonly string Li = TestIds.Make(new DateOnly(1985, 5, 12), 2);
 
     [Fact]
     public void Org_register_is_loaded_first_whatever_the_file_names()
@@ -148,7 +149,7 @@ public sealed class ExtractLoaderTests
             RosterHeader,
             RosterRow("2022-12-31", Li, "李四"),
             RosterRow("2022-12-31", broken, "错号"),
-            RosterRow("2022-12-31", ValidIds.Born(1991, 2, 3, 5), "王五", unit: "510104009009"),
+            RosterRow("2022-12-31", TestIds.Make(new DateOnly(1991, 2, 3), 5), "王五", unit: "510104009009"),
             "") ));
 
         Assert.Equal((3, 1, 2), (report.Files[0].RowsRead, report.Files[0].RowsLoaded, report.Files[0].RowsQuarantined));

@@ -1,3 +1,4 @@
+using Analytics.Tests.Extracts;
 using System.Text;
 using Analytics.Etl.Loading;
 using DuckDB.NET.Data;
@@ -13,7 +14,7 @@ public sealed class LoadMemoryTests
 {
     private const int People = StageAppenders.FlushEvery * 2 + 500;
 
-    private static string Id(int i) => ValidIds.Born(1970 + i / 1000, 1 + i % 12, 1 + i % 28, i % 1000);
+    private static string Id(int i) => TestIds.Make(new DateOnly(1970 + i / 1000, 1 + i % 12, 1 + i % 28), i % 1000);
 
     /// <summary>A roster of <see cref="People"/> people, the first repeated as the last line (both lines are then bad).</summary>
     private static string BigRoster(LoaderFixture f)

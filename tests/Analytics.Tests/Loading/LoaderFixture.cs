@@ -65,19 +65,6 @@ internal sealed class LoaderFixture : IDisposable
     }
 }
 
-/// <summary>Valid resident ID numbers (GB 11643, ISO 7064 MOD 11-2) for test rows.</summary>
-internal static class ValidIds
-{
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-    public static string Make(string first17) =>
-        first17 + "10X98765432"[first17.Select((c, i) => (c - '0') * Weights[i]).Sum() % 11];
-
-    /// <summary>A Chengdu (510104) ID born on the given date with a sequence number; odd sequence = male.</summary>
-    public static string Born(int year, int month, int day, int sequence) =>
-        Make($"510104{year:D4}{month:D2}{day:D2}{sequence:D3}");
-}
-
 /// <summary>Small, contract-true extracts for loader tests.</summary>
 internal static class SampleExtracts
 {

@@ -3,13 +3,7 @@ namespace Analytics.Tests.Metrics;
 /// <summary>appraisal_results, appraisal_coverage, supplement_without_appraisal and the quota_summary view.</summary>
 public sealed class AppraisalAndQuotaTests
 {
-    private static IEnumerable<string> Lines(IEnumerable<IReadOnlyDictionary<string, object?>> rows) =>
-        rows.Select(r => string.Join(' ', r.Values.Select(v => v switch
-        {
-            null => "NULL",
-            double d => d.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
-            _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
-        })));
+    private static IEnumerable<string> Lines(IEnumerable<IReadOnlyDictionary<string, object?>> rows) => HandBuiltWarehouse.Lines(rows);
 
     [Fact]
     public void Appraisal_results_count_by_assessor_district_type_and_grade()

@@ -90,6 +90,15 @@ internal sealed class HandBuiltWarehouse : IDisposable
 
     public static long Long(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
 
+    /// <summary>Each row as its values joined by spaces (NULL for null, doubles to three places), for compact asserts.</summary>
+    public static IEnumerable<string> Lines(IEnumerable<IReadOnlyDictionary<string, object?>> rows) =>
+        rows.Select(r => string.Join(' ', r.Values.Select(v => v switch
+        {
+            null => "NULL",
+            double d => d.ToString("0.###", CultureInfo.InvariantCulture),
+            _ => Convert.ToString(v, CultureInfo.InvariantCulture),
+        })));
+
     public static DateOnly Date(object? value) => value switch
     {
         DateOnly d => d,

@@ -5,13 +5,7 @@ public sealed class WorkforceTests
 {
     private static long L(object? v) => HandBuiltWarehouse.Long(v);
 
-    private static IEnumerable<string> Lines(IEnumerable<IReadOnlyDictionary<string, object?>> rows) =>
-        rows.Select(r => string.Join(' ', r.Values.Select(v => v switch
-        {
-            null => "NULL",
-            double d => d.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
-            _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
-        })));
+    private static IEnumerable<string> Lines(IEnumerable<IReadOnlyDictionary<string, object?>> rows) => HandBuiltWarehouse.Lines(rows);
 
     [Fact]
     public void Workers_by_highest_level_held()
