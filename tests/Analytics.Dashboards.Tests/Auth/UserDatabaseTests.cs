@@ -107,4 +107,17 @@ public sealed class UserDatabaseTests
         await accounts.ChangeRoleAsync("clerk-user", Roles.Planner);
         Assert.Null((await accounts.FindAsync("clerk-user"))!.DistrictCode);
     }
+
+    [Fact]
+    public async Task Invalid_sign_in_settings_stop_the_host_at_start_with_the_reasons()
+    {
+        using var warehouse = new TestWarehouse();
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => RunningDashboard.StartAsync(warehouse,
+            "--Auth:SessionCheckInterval=00:00:00", "--Auth:Lockout:MaxFailedAttempts=0", "--Auth:SignInRateLimit:PerUserName=0"));
+
+        Assert.Contains("Auth:SessionCheckInterval must be positive", error.Message);
+        Assert.Contains("Auth:Lockout:MaxFailedAttempts must be at least 1", error.Message);
+        Assert.Contains("Auth:SignInRateLimit:PerAddress and PerUserName must be at least 1", error.Message);
+        Assert.False(File.Exists(Path.Combine(warehouse.Folder, "users.db")));
+    }
 }
