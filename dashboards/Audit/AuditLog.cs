@@ -10,11 +10,16 @@ internal sealed record AuditEvent(long EventId, DateTime At, string? UserName, s
 /// <summary>The audit filter of the admin page and its export.</summary>
 internal sealed record AuditFilter(string? User = null, string? Kind = null, int Limit = 500);
 
-/// <summary>Records every sign-in, research query and export in the warehouse's audit_event table, with ID numbers scrubbed.</summary>
+/// <summary>Records every sign-in (and failed attempt and lockout), user change, research query and download in the warehouse's audit_event table, with ID numbers scrubbed.</summary>
 internal sealed class AuditLog(WarehouseConnections warehouse, TimeProvider clock)
 {
     public const string SignIn = AuditTrail.SignIn, SignInFailed = AuditTrail.SignInFailed, SignOut = AuditTrail.SignOut,
-        Query = AuditTrail.Query, Export = AuditTrail.Export, UserAdded = AuditTrail.UserAdded, PasswordReset = AuditTrail.PasswordReset;
+        Query = AuditTrail.Query, Export = AuditTrail.Export, UserAdded = AuditTrail.UserAdded, PasswordReset = AuditTrail.PasswordReset,
+        Lockout = "lockout", PasswordChanged = "password_changed", UserChanged = "user_changed";
+
+    /// <summary>Every kind, in the order the audit page offers them.</summary>
+    public static readonly IReadOnlyList<string> Kinds =
+        [SignIn, SignInFailed, Lockout, SignOut, PasswordChanged, Query, Export, UserAdded, UserChanged, PasswordReset];
 
     /// <summary>The text with anything shaped like a 15- or 18-digit ID number replaced.</summary>
     public static string? Scrub(string? text) => AuditTrail.Scrub(text);

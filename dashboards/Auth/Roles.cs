@@ -1,43 +1,50 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using System.Security.Claims;
 
 namespace Analytics.Dashboards.Auth;
 
 /// <summary>
-/// The four roles, each including the ones before it: 领导 leadership (dashboards), 规划 planner (+ forecasts,
-/// scenarios, exports), 研究 researcher (+ SQL console), 管理员 admin (+ data quality details, users, targets, job runs).
-/// A signed-in user carries a role claim for their role and every role it includes, so a policy names one role.
+/// The five roles: 领导 leadership (dashboards), 区(市)县数据报送员 clerk (dashboards + submitting extracts),
+/// 规划 planner (+ forecasts, scenarios, exports), 研究 researcher (+ SQL console), 管理员 admin (everything: data quality
+/// details, users, targets, audit log, and what a clerk may do). A signed-in user carries a role claim for their role and
+/// every role it includes, so a policy names one role.
 /// </summary>
 internal static class Roles
 {
-    public const string Leadership = "leadership", Planner = "planner", Researcher = "researcher", Admin = "admin";
+    public const string Leadership = "leadership", Clerk = "clerk", Planner = "planner", Researcher = "researcher", Admin = "admin";
 
-    /// <summary>In order: each role includes every role before it.</summary>
-    public static readonly IReadOnlyList<string> All = [Leadership, Planner, Researcher, Admin];
+    /// <summary>From the least to the most: a user's own role is the last of these it holds.</summary>
+    public static readonly IReadOnlyList<string> All = [Leadership, Clerk, Planner, Researcher, Admin];
 
     public static bool IsRole(string? role) => role is not null && All.Contains(role);
 
     /// <summary>The role and every role it includes.</summary>
-    public static IEnumerable<string> Implied(string role) => All.Take(All.ToList().IndexOf(role) + 1);
-
-    public static string Chinese(string role) => role switch
+    public static IReadOnlyList<string> Implied(string role) => role switch
     {
-        Leadership => "领导",
-        Planner => "规划",
-        Researcher => "研究",
-        Admin => "管理员",
-        _ => role,
+        Leadership => [Leadership],
+        Clerk => [Leadership, Clerk],
+        Planner => [Leadership, Planner],
+        Researcher => [Leadership, Planner, Researcher],
+        Admin => All,
+        _ => [],
     };
+
+    /// <summary>Leadership and clerks may be bound to one 区(市)县; the city roles (planner, researcher, admin) see the whole city.</summary>
+    public static bool MayHaveDistrict(string role) => role is Leadership or Clerk;
+
+    /// <summary>The UI string key of the role's name (zh-CN / en in UiStrings.Auth.cs).</summary>
+    public static string TextKey(string role) => "role." + role;
 }
 
-/// <summary>The authorization policies: one per role (its holders and every role above it).</summary>
+/// <summary>The authorization policies: one per role (its holders and every role that includes it).</summary>
 internal static class Policies
 {
-    public const string Dashboards = "dashboards", Planner = "planner", Researcher = "researcher", Admin = "admin";
+    public const string Dashboards = "dashboards", Clerk = "clerk", Planner = "planner", Researcher = "researcher", Admin = "admin";
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Dashboards, p => p.RequireAuthenticatedUser().RequireRole(Roles.Leadership));
+        options.AddPolicy(Clerk, p => p.RequireAuthenticatedUser().RequireRole(Roles.Clerk));
         options.AddPolicy(Planner, p => p.RequireAuthenticatedUser().RequireRole(Roles.Planner));
         options.AddPolicy(Researcher, p => p.RequireAuthenticatedUser().RequireRole(Roles.Researcher));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));

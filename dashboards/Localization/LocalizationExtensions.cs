@@ -28,7 +28,8 @@ internal static class LocalizationExtensions
         return app;
     }
 
-    /// <summary>GET /culture/set?culture=en&amp;redirectUri=/quality: sets the culture cookie and goes back.</summary>
+    /// <summary>GET /culture/set?culture=en&amp;redirectUri=/quality: sets the culture cookie and goes back (to "/" when the
+    /// redirect is not a local path).</summary>
     public static WebApplication MapCultureSwitch(this WebApplication app)
     {
         app.MapGet("/culture/set", (string? culture, string? redirectUri, HttpContext http) =>
@@ -38,9 +39,7 @@ internal static class LocalizationExtensions
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
-                ? redirectUri : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(Security.LocalUrl.OrRoot(redirectUri));
         }).AllowAnonymous();
         return app;
     }

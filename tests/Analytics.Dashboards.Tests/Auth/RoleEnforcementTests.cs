@@ -41,6 +41,7 @@ public sealed class RoleEnforcementTests
     [Theory]
     [InlineData(null)]
     [InlineData(Roles.Leadership)]
+    [InlineData(Roles.Clerk)]
     [InlineData(Roles.Planner)]
     [InlineData(Roles.Researcher)]
     [InlineData(Roles.Admin)]
@@ -90,7 +91,9 @@ public sealed class RoleEnforcementTests
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
-        Assert.DoesNotContain(password, await File.ReadAllTextAsync(Path.Combine(warehouse.Folder, "users.json")));
+        // The user database sits beside the (old) users file and keeps only a hash of the password.
+        var database = await File.ReadAllBytesAsync(Path.Combine(warehouse.Folder, "users.db"));
+        Assert.Equal(-1, database.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(password)));
         Assert.Equal(1, warehouse.Scalar("SELECT count(*) FROM audit_event WHERE kind = 'sign_in' AND user_name = 'admin'"));
     }
 

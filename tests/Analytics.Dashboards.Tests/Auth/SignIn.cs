@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace Analytics.Dashboards.Tests.Auth;
 
-/// <summary>Test helpers: a user of a role in the running dashboard's users file, signed in over HTTP or in the browser.</summary>
+/// <summary>Test helpers: a user of a role in the running dashboard's user database, signed in over HTTP or in the browser.</summary>
 internal static partial class SignIn
 {
     public const string Password = "test-password-1";
@@ -15,12 +15,20 @@ internal static partial class SignIn
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
-    /// <summary>Adds the user "{role}-user" (once) and returns its name.</summary>
-    public static string UserOf(RunningDashboard dashboard, string role)
+    /// <summary>Adds the user "{role}-user" (once) to the running dashboard's user database and returns its name.</summary>
+    public static string UserOf(RunningDashboard dashboard, string role, string? districtCode = null) =>
+        UserOf(dashboard.App.Services, role, districtCode);
+
+    /// <summary>Adds the user "{role}-user" (once) to the host's user database and returns its name.</summary>
+    public static string UserOf(IServiceProvider services, string role, string? districtCode = null)
     {
-        var users = dashboard.App.Services.GetRequiredService<UserStore>();
+        var users = services.GetRequiredService<UserAccounts>();
         var name = role + "-user";
-        if (users.Find(name) is null) users.Add(name, role, Password);
+        // On the thread pool, so the wait never blocks the test framework's synchronization context.
+        Task.Run(async () =>
+        {
+            if (await users.FindAsync(name) is null) await users.AddAsync(name, role, Password, districtCode);
+        }).GetAwaiter().GetResult();
         return name;
     }
 
@@ -29,10 +37,10 @@ internal static partial class SignIn
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(dashboard.BaseUrl) };
 
     /// <summary>An HTTP client signed in through the real form (antiforgery token included) as a user of the role.</summary>
-    public static async Task<HttpClient> AsAsync(RunningDashboard dashboard, string role)
+    public static async Task<HttpClient> AsAsync(RunningDashboard dashboard, string role, string? districtCode = null)
     {
         var client = Anonymous(dashboard);
-        var response = await PostSignInAsync(client, UserOf(dashboard, role), Password);
+        var response = await PostSignInAsync(client, UserOf(dashboard, role, districtCode), Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }

@@ -30,6 +30,7 @@ internal sealed class RunningDashboard : IAsyncDisposable
             $"--Warehouse:Path={warehouse.Options.Path}", .. TestWarehouse.SchedulingArgs(warehouse.Options.Path),
             "--Warehouse:PersonKey=test-key",
             $"--Dashboard:TargetsPath={TestPaths.ShippedTargets}",
+            $"--Auth:UsersDatabase={Path.Combine(warehouse.Folder, "users.db")}",
             $"--Auth:UsersFile={Path.Combine(warehouse.Folder, "users.json")}",
             $"--Auth:AdminPasswordFile={Path.Combine(warehouse.Folder, "admin-password.txt")}",
             .. extraArgs,

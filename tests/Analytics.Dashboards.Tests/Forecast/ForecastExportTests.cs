@@ -20,11 +20,10 @@ internal sealed class ForecastHost : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    /// <summary>A planner of the host's users file, signed in (cookies kept) on a new client.</summary>
+    /// <summary>A planner of the host's user database, signed in (cookies kept) on a new client.</summary>
     public async Task<HttpClient> PlannerClientAsync()
     {
-        var users = app.Services.GetRequiredService<Analytics.Dashboards.Auth.UserStore>();
-        if (users.Find("planner-user") is null) users.Add("planner-user", Analytics.Dashboards.Auth.Roles.Planner, Auth.SignIn.Password);
+        Auth.SignIn.UserOf(app.Services, Analytics.Dashboards.Auth.Roles.Planner);
         var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
         await Analytics.Dashboards.Auth.SignInClient.SignInAsync(http, "planner-user", Auth.SignIn.Password);
         return http;

@@ -25,6 +25,7 @@ public sealed class FirstRunTests : IDisposable
             $"--Scheduling:Inbox={data}/inbox", $"--Scheduling:Archive={data}/archive",
             $"--Scheduling:Rejected={data}/rejected", $"--Scheduling:Backups={data}/backups",
             "--Scheduling:StableFor=00:00:01",
+            $"--Auth:UsersFile={data}/users.json", $"--Auth:AdminPasswordFile={data}/admin-password.txt",
         ]);
         Assert.False(File.Exists(warehousePath));
 
@@ -40,6 +41,9 @@ public sealed class FirstRunTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.Combine(data, "inbox")));
         Assert.Equal(38, Directory.GetFiles(Path.Combine(data, "archive"), "*.csv", SearchOption.AllDirectories).Length);
         Assert.True(File.Exists(Path.Combine(data, "person-key.txt")));
+        // The user database and the first admin's password, beside the other runtime data.
+        Assert.True(File.Exists(Path.Combine(data, "users.db")));
+        Assert.Equal(16, (await File.ReadAllTextAsync(Path.Combine(data, "admin-password.txt"))).Trim().Length);
         await app.StopAsync();
     }
 
