@@ -57,7 +57,7 @@ internal sealed class BriefingBuilder(
             new TrendSeries(text["col.qualified_posts"], ChartRenderer.ProgressHex, trend.Select(t => new TrendPoint(t.AsOf, t.QualifiedPosts)).ToList()),
             new TrendSeries(text["col.gap_posts"], ChartRenderer.GapHex, trend.Select(t => new TrendPoint(t.AsOf, t.GapPosts)).ToList()),
             new TrendSeries(text["col.required_posts"], "#7f7f7f", trend.Select(t => new TrendPoint(t.AsOf, t.RequiredPosts)).ToList(), Dashed: true),
-        ], text["chart.deadline"]);
+        ], text["chart.deadline"], width: 520, height: 420);
         var ranked = rows.OrderByDescending(r => r.GapPosts).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
         return new BriefingData(headline.DistrictName, district, asOf, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), headline, certified,
             comparedWith, gapChange, maps.Build(districts, MapColouring.Gap, district), trendChart,

@@ -55,7 +55,7 @@ internal static class BriefingPdf
             (text["col.gap_posts"], text.Number(h.GapPosts)), (text["col.units_meeting_target"], $"{text.Number(h.UnitsMeetingTarget)} / {text.Number(h.Communities + h.Villages)}"),
             (text["col.professionals"], text.Number(h.Professionals)), (text["col.certified_city"], text.Number(data.Certified.City)),
             (text["col.certified_national"], text.Number(data.Certified.National)),
-            (data.ComparedWith is { } since ? text.Format("briefing.gap_change_since", text.Date(since)) : text["col.gap_change"], change),
+            (data.ComparedWith is { } since ? text.Format("briefing.gap_change_since", text.Date(since)) : text["col.gap_change_year"], change),
         ];
         var w = (ContentWidth - 3 * 6) / 4;
         for (var i = 0; i < boxes.Length; i++)
@@ -97,7 +97,7 @@ internal static class BriefingPdf
         y += 16;
         string[] headers = [data.District is null ? text["col.district"] : text["col.town"], text["col.required_posts"], text["col.qualified_posts"],
             text["col.gap_posts"], text["col.meeting_share"], text["col.certified_city"], text["col.certified_national"]];
-        double[] widths = [0.22, 0.1, 0.1, 0.1, 0.14, 0.16, 0.18];
+        double[] widths = [0.2, 0.1, 0.1, 0.1, 0.12, 0.17, 0.21];
         const double rowHeight = 13.5;
         Row(g, headers, widths, y, rowHeight, header: true);
         y += rowHeight;
@@ -114,7 +114,7 @@ internal static class BriefingPdf
     private static void Row(XGraphics g, IReadOnlyList<string> cells, double[] widths, double y, double height, bool header)
     {
         var x = Margin;
-        var font = Font(8, bold: header);
+        var font = Font(header ? 7.5 : 8, bold: header);
         if (header) g.DrawRectangle(new XSolidBrush(XColor.FromArgb(0xf0, 0xf0, 0xf0)), Margin, y, ContentWidth, height);
         g.DrawLine(new XPen(XColor.FromArgb(0xdd, 0xdd, 0xdd), 0.5), Margin, y + height, Margin + ContentWidth, y + height);
         for (var i = 0; i < cells.Count; i++)

@@ -130,7 +130,7 @@ internal sealed partial class ChartRenderer
     }
 
     /// <summary>Lines over time; the policy deadlines as dotted red lines named in the legend (no text over the axis).</summary>
-    public RenderedChart Trend(string title, string unit, IReadOnlyList<TrendSeries> series, string deadlineLabelFormat)
+    public RenderedChart Trend(string title, string unit, IReadOnlyList<TrendSeries> series, string deadlineLabelFormat, int width = Width, int height = Height + 30)
     {
         var plot = NewPlot(title);
         plot.YLabel(unit);
@@ -152,7 +152,7 @@ internal sealed partial class ChartRenderer
         }
         plot.Axes.DateTimeTicksBottom();
         plot.ShowLegend(Edge.Bottom);
-        return Render(plot, title, Height + 30);
+        return Render(plot, title, height, width);
     }
 
     /// <summary>The height of a horizontal bar chart with n categories: title, one row per category, axis, legend.</summary>
@@ -183,14 +183,14 @@ internal sealed partial class ChartRenderer
         return plot;
     }
 
-    private static RenderedChart Render(Plot plot, string title, int height)
+    private static RenderedChart Render(Plot plot, string title, int height, int width = Width)
     {
         plot.Font.Set(ChartFont.Name);
         plot.Legend.FontName = ChartFont.Name;
-        var png = plot.GetImageBytes(Width, height, ImageFormat.Png);
+        var png = plot.GetImageBytes(width, height, ImageFormat.Png);
         return new RenderedChart(title, "data:image/png;base64," + Convert.ToBase64String(png))
         {
-            Width = Width, Height = height, Layout = ChartLayout.Of(plot, Width, height),
+            Width = width, Height = height, Layout = ChartLayout.Of(plot, width, height),
         };
     }
 }

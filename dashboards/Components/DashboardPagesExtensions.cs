@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Analytics.Dashboards.Appraisal;
@@ -35,6 +36,8 @@ internal static class DashboardPagesExtensions
     {
         // An unknown address gets the 页面不存在 page with status 404 (and the router shows it after in-app navigation).
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The re-executed request starts here, after the app's authorization middleware: authorize it here too.
+        app.UseWhen(http => http.Features.Get<IStatusCodeReExecuteFeature>() is not null, branch => branch.UseAuthorization());
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         // Every page and the Blazor hub need a signed-in user; each page's [Authorize] policy narrows it to its roles.

@@ -22,7 +22,7 @@ internal static partial class UiStrings
         ["col.gap_history"] = ("近一年走势", "Over the year"),
         ["col.compared_with"] = ("对比花名册日期", "Compared with"),
         ["col.gap_before"] = ("对比日岗位缺口", "Gap then"),
-        ["col.gap_change"] = ("缺口变化", "Gap change"),
+        ["col.gap_change_year"] = ("缺口变化", "Gap change"),
         ["trend.down"] = ("比 {0} 缺口减少 {1} 个", "{1} fewer than on {0}"),
         ["trend.up"] = ("比 {0} 缺口增加 {1} 个", "{1} more than on {0}"),
         ["trend.flat"] = ("与 {0} 持平", "Unchanged since {0}"),

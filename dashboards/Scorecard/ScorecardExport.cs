@@ -38,7 +38,7 @@ internal static class ScorecardExport
             text["col.rank"], text["col.unit_code"], text["col.district"], text["col.kind"], text["col.required_posts"],
             text["col.qualified_posts"], text["col.gap_posts"], text["col.units_meeting_target"], text["col.units"],
             text["col.meeting_share"], text["col.demo_sites"], text["col.demo_sites_required"], text["col.professionals"],
-            text["col.certified_city"], text["col.certified_national"], text["col.compared_with"], text["col.gap_before"], text["col.gap_change"],
+            text["col.certified_city"], text["col.certified_national"], text["col.compared_with"], text["col.gap_before"], text["col.gap_change_year"],
         ];
         var table = rows.Select(r => (IReadOnlyList<object?>)
         [

@@ -44,6 +44,10 @@ internal sealed class DashboardContext : BunitContext
         Services.AddSingleton<TalentQueries>();
         Services.AddSingleton<AppraisalQueries>();
         Services.AddSingleton<QualityQueries>();
+        Services.AddSingleton<TalentComparisonQueries>();
+        Services.AddSingleton<Analytics.Dashboards.Map.DistrictMaps>();
+        Services.AddSingleton<Analytics.Dashboards.Scorecard.ScorecardQueries>();
+        Services.AddSingleton<Analytics.Dashboards.Briefing.BriefingBuilder>();
         Services.AddSingleton(new Analytics.Warehouse.Research.SmallNumberSuppression(10));
     }
 
