@@ -55,21 +55,39 @@ public sealed class LeadersBrowserTests(DemoHistory demo) : IDisposable
         return output.Trim().Length > 0;
     }
 
-    /// <summary>Renders each character on a canvas in the page's font stack; tofu boxes of different characters are identical.</summary>
+    /// <summary>
+    /// Renders every Chinese character of the page on a canvas in the font the element showing it uses (buttons and
+    /// selects included). Tofu boxes of different characters are identical, real glyphs are not: per font stack,
+    /// every character (plus 成都 as a pair of references) must give a shape of its own.
+    /// </summary>
     private const string GlyphProbe = """
-        async ([fontStack, text]) => {
-          await document.fonts.load('32px "Noto Sans SC"', text);
+        async () => {
+          const cjk = /[\u3400-\u9fff\uff01-\uff5e]/;
+          const byStack = new Map();
+          for (const el of document.querySelectorAll('body *')) {
+            const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('')
+              + (el.tagName === 'SELECT' ? [...el.options].map(o => o.text).join('') : '');
+            if (!cjk.test(own)) continue;
+            const stack = getComputedStyle(el).fontFamily;
+            const set = byStack.get(stack) ?? new Set(['成', '都']);
+            for (const ch of own) if (cjk.test(ch)) set.add(ch);
+            byStack.set(stack, set);
+          }
           const draw = (font, ch) => {
             const c = document.createElement('canvas'); c.width = 44; c.height = 44;
             const g = c.getContext('2d'); g.font = font; g.fillStyle = '#000'; g.textBaseline = 'top'; g.fillText(ch, 4, 4);
             return Array.from(g.getImageData(0, 0, 44, 44).data).join(',');
           };
-          const chars = [...new Set([...text].filter(ch => /[\u3400-\u9fff\uff01-\uff5e]/.test(ch)))];
-          const shapes = chars.map(ch => draw('32px ' + fontStack, ch));
-          const tofu = chars.slice(0, 2).map(ch => draw('32px monospace', ch));
           const blank = draw('32px monospace', ' ');
-          return { chars: chars.length, distinct: new Set(shapes).size, inked: shapes.filter(s => s !== blank).length,
-                   controlTofuAlike: tofu.length === 2 && tofu[0] === tofu[1] };
+          const report = { chars: 0, distinct: 0, inked: 0, stacks: [], controlTofuAlike: draw('32px monospace', '成') === draw('32px monospace', '都') };
+          for (const [stack, set] of byStack) {
+            const chars = [...set];
+            await document.fonts.load('32px ' + stack, chars.join(''));
+            const shapes = chars.map(ch => draw('32px ' + stack, ch));
+            report.chars += chars.length; report.distinct += new Set(shapes).size; report.inked += shapes.filter(s => s !== blank).length;
+            report.stacks.push(stack);
+          }
+          return report;
         }
         """;
 
@@ -82,7 +100,7 @@ public sealed class LeadersBrowserTests(DemoHistory demo) : IDisposable
         await using var ___ = browser;
         var page = await SignedInPageAsync(browser, dashboard, 1440, 900);
         var problems = new List<string>();
-        page.Console += (_, m) => { if (m.Text.Contains("OTS", StringComparison.Ordinal) || m.Text.Contains("font", StringComparison.OrdinalIgnoreCase)) problems.Add(m.Text); };
+        page.Console += (_, m) => { if (m.Text.Contains("OTS", StringComparison.Ordinal) || m.Text.Contains("decode downloaded font", StringComparison.OrdinalIgnoreCase)) problems.Add(m.Text); };
         var fontRequests = new List<string>();
         page.Request += (_, r) => { if (r.Url.Contains("/fonts/", StringComparison.Ordinal)) fontRequests.Add(r.Url); };
 
@@ -95,12 +113,15 @@ public sealed class LeadersBrowserTests(DemoHistory demo) : IDisposable
         var declaredFaces = await page.EvaluateAsync<int>("() => [...document.fonts].filter(f => f.family.includes('Noto Sans SC')).length");
         Assert.InRange(loadedFaces, 1, declaredFaces / 2); // only the slices the page's text needs
 
-        var text = await page.InnerTextAsync("body");
-        var probe = await page.EvaluateAsync<GlyphReport>(GlyphProbe, new object[] { stack, text + "成都" });
-        Assert.True(probe.Chars > 50, $"only {probe.Chars} Chinese characters on the overview?");
-        Assert.Equal(probe.Chars, probe.Distinct); // no two characters drawn as the same box
-        Assert.Equal(probe.Chars, probe.Inked);
-        if (!MachineHasChineseFonts()) Assert.True(probe.ControlTofuAlike, "the control (monospace, no Chinese font here) should draw tofu");
+        foreach (var path in new[] { "/", "/district", "/quality" })
+        {
+            await OpenAsync(page, dashboard.BaseUrl + path);
+            var probe = await page.EvaluateAsync<GlyphReport>(GlyphProbe);
+            Assert.True(probe.Chars > 50, $"only {probe.Chars} Chinese characters on {path}?");
+            Assert.True(probe.Chars == probe.Distinct, $"{path}: {probe.Chars - probe.Distinct} characters drawn as the same box (tofu) in {string.Join(" | ", probe.Stacks)}");
+            Assert.Equal(probe.Chars, probe.Inked);
+            if (!MachineHasChineseFonts()) Assert.True(probe.ControlTofuAlike, "the control (monospace, no Chinese font here) should draw tofu");
+        }
         Assert.DoesNotContain(fontRequests, u => u.EndsWith(".ttc", StringComparison.Ordinal));
         Assert.Empty(problems);
     }
@@ -111,6 +132,7 @@ public sealed class LeadersBrowserTests(DemoHistory demo) : IDisposable
         public int Distinct { get; set; }
         public int Inked { get; set; }
         public bool ControlTofuAlike { get; set; }
+        public string[] Stacks { get; set; } = [];
     }
 
     [ChromiumFact]
