@@ -19,7 +19,8 @@ internal sealed partial class ChartRenderer
     /// </summary>
     public RenderedChart Fan(string title, string unit, FanChartData data, FanLabels labels, IReadOnlyList<DateOnly> markers)
     {
-        var plot = NewPlot(title, unit);
+        var plot = NewPlot(title);
+        plot.YLabel(unit);
         static double X(DateOnly d) => d.ToDateTime(TimeOnly.MinValue).ToOADate();
         if (data.Forecast.Count > 0)
         {
@@ -55,13 +56,11 @@ internal sealed partial class ChartRenderer
         {
             var line = plot.Add.VerticalLine(X(marker), 1.5f, Color.FromHex("#b22222"));
             line.LinePattern = LinePattern.Dotted;
-            line.Text = string.Format(System.Globalization.CultureInfo.CurrentCulture, labels.MarkerFormat, marker.Year);
-            line.LabelFontName = ChartFont.Name;
-            line.LabelFontSize = 12;
+            line.LegendText = string.Format(System.Globalization.CultureInfo.CurrentCulture, labels.MarkerFormat, marker.Year);
         }
         plot.Axes.DateTimeTicksBottom();
-        plot.ShowLegend(Alignment.UpperLeft);
-        return Render(plot, title);
+        plot.ShowLegend(Edge.Bottom);
+        return Render(plot, title, Height + 40);
     }
 
     private static void AddBand(Plot plot, double[] xs, double[] lower, double[] upper, string hex, double alpha, string legend)

@@ -6,7 +6,9 @@ namespace Analytics.Dashboards.Components;
 
 /// <summary>
 /// Base of every page: reads the as-of date and district from the query string (default as-of = the latest roster
-/// snapshot), loads its figures, and reloads and re-renders whenever the warehouse changes.
+/// snapshot), loads its figures, and reloads and re-renders whenever the warehouse changes. While the first load is
+/// under way (or there is no roster at all) <see cref="FiguresReady"/> is false and pages show no figures: partial
+/// figures (no qualified posts, the whole requirement as a gap) would look real. The layout's banner says why.
 /// </summary>
 public abstract class WarehousePage : ComponentBase, IDisposable
 {
@@ -14,6 +16,7 @@ public abstract class WarehousePage : ComponentBase, IDisposable
     [Inject] internal SnapshotQueries Snapshots { get; set; } = null!;
     [Inject] internal UiText T { get; set; } = null!;
     [Inject] internal TimeProvider Clock { get; set; } = null!;
+    [Inject] internal DataStatusQueries DataStatuses { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "asOf")] public string? AsOfText { get; set; }
     [SupplyParameterFromQuery(Name = "district")] public string? DistrictText { get; set; }
@@ -25,6 +28,12 @@ public abstract class WarehousePage : ComponentBase, IDisposable
 
     /// <summary>The error of the last load (e.g. a metric macro missing from the warehouse), shown instead of figures.</summary>
     protected string? LoadError { get; private set; }
+
+    /// <summary>Where the data stands (loading, as-of date against the snapshots), as the banner shows it.</summary>
+    internal DataStatus? Status { get; private set; }
+
+    /// <summary>The figures are loaded, complete and free of errors: pages render them only then.</summary>
+    protected bool FiguresReady => LoadError is null && Status is { ShowsFigures: true };
 
     /// <summary>Loads the page's figures for AsOf and District.</summary>
     protected abstract void Load();
@@ -42,7 +51,8 @@ public abstract class WarehousePage : ComponentBase, IDisposable
         try
         {
             SnapshotDates = Snapshots.SnapshotDates();
-            AsOf = Snapshots.ResolveAsOf(AsOfText, Clock);
+            Status = DataStatuses.Resolve(AsOfText);
+            AsOf = Status.AsOf;
             DistrictChoices = Snapshots.Districts(AsOf);
             Load();
             LoadError = null;

@@ -51,6 +51,15 @@ internal sealed class DrilldownQueries(WarehouseConnections warehouse)
         "SELECT * FROM town_progress($as_of, $district) ORDER BY gap_posts DESC, town_code", TownProgress.Read,
         new DuckDBParameter("as_of", asOf), new DuckDBParameter("district", district));
 
+    /// <summary>Certified city-level / national-level by 镇(街道) of a district (talent_groups_by_unit summed).</summary>
+    public IReadOnlyDictionary<string, Scorecard.CertifiedSplit> CertifiedByTown(DateOnly asOf, string district) => warehouse.Query(
+        """
+        SELECT town_code, sum(certified_city) AS city, sum(certified_national) AS national
+        FROM talent_groups_by_unit($as_of) WHERE district_code = $district GROUP BY town_code
+        """,
+        r => (Code: r.Text("town_code"), Split: new Scorecard.CertifiedSplit(r.Long("city"), r.Long("national"))),
+        new DuckDBParameter("as_of", asOf), new DuckDBParameter("district", district)).ToDictionary(x => x.Code, x => x.Split);
+
     public IReadOnlyList<CommunityProgress> Communities(DateOnly asOf, string town) => warehouse.Query(
         "SELECT * FROM community_progress($as_of, $town) ORDER BY gap_posts DESC, unit_code", CommunityProgress.Read,
         new DuckDBParameter("as_of", asOf), new DuckDBParameter("town", town));

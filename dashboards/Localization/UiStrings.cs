@@ -4,7 +4,7 @@ namespace Analytics.Dashboards.Localization;
 internal static partial class UiStrings
 {
     private static readonly Lazy<IReadOnlyDictionary<string, (string Zh, string En)>> Merged =
-        new(() => Common().Concat(Pages()).Concat(Forecast()).Concat(Auth()).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        new(() => Common().Concat(Pages()).Concat(Forecast()).Concat(Auth()).Concat(Leaders()).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
 
     public static IReadOnlyDictionary<string, (string Zh, string En)> All => Merged.Value;
 
@@ -17,6 +17,29 @@ internal static partial class UiStrings
         ["nav.appraisal"] = ("考评", "Appraisal"),
         ["nav.quality"] = ("数据质量", "Data quality"),
         ["nav.targets"] = ("目标", "Targets"),
+        ["nav.briefing"] = ("领导简报", "Briefing"),
+        ["nav.sql"] = ("查询 SQL", "SQL"),
+        ["nav.users"] = ("用户", "Users"),
+        ["nav.audit"] = ("审计日志", "Audit log"),
+        ["nav.sign_out"] = ("退出", "Sign out"),
+        ["banner.loading"] = ("数据加载中：正在载入数据，载入完成后本页自动显示各项数字。", "Loading data: the figures appear here as soon as the load is complete."),
+        ["banner.no_data"] = ("仓库中还没有花名册数据：把数据文件放入收件箱后会自动加载。", "There is no roster in the warehouse yet: files put in the inbox are loaded automatically."),
+        ["banner.as_of"] = ("数据截至 {0}", "Data as of {0}"),
+        ["banner.latest"] = ("（最新一期花名册）", "(the latest roster)"),
+        ["banner.refreshing"] = ("收件箱中有 {0} 个新文件正在加载，完成后本页自动更新。", "{0} new file(s) are being loaded; this page updates when they are in."),
+        ["banner.before_first"] = ("注意：所选日期 {0} 早于第一期花名册（{1}），这一天没有在岗人员数据。", "Note: {0} is before the first roster ({1}); there is no one in post to count on that day."),
+        ["banner.after_latest"] = ("注意：所选日期 {0} 晚于最新一期花名册（{1}），在岗人员按最新花名册计算，并非当天实际。", "Note: {0} is after the latest roster ({1}); people in post are those of the latest roster, not that day's."),
+        ["banner.between"] = ("注意：所选日期 {0} 不是花名册日期，在岗人员按此前最近一期花名册计算。", "Note: {0} is not a roster date; people in post are those of the roster before it."),
+        ["banner.unreadable"] = ("注意：日期“{0}”无法识别（应为 2023-06-30 这样的格式），已改为显示 {1}。", "Note: the date \"{0}\" is not understood (use e.g. 2023-06-30); showing {1} instead."),
+        ["pager.label"] = ("分页", "Pages"),
+        ["pager.first"] = ("首页", "First"),
+        ["pager.previous"] = ("上一页", "Previous"),
+        ["pager.next"] = ("下一页", "Next"),
+        ["pager.last"] = ("末页", "Last"),
+        ["pager.summary"] = ("第 {0} 页，共 {1} 页（{2} 条）", "Page {0} of {1} ({2} rows)"),
+        ["notfound.title"] = ("页面不存在", "Page not found"),
+        ["notfound.text"] = ("没有找到这个地址对应的页面，可能链接有误或页面已移动。", "There is no page at this address: the link may be wrong or the page has moved."),
+        ["notfound.home"] = ("返回总览", "Back to the overview"),
         ["filter.as_of"] = ("统计日期", "As of"),
         ["filter.district"] = ("区(市)县", "District"),
         ["filter.whole_city"] = ("全市", "Whole city"),

@@ -5,6 +5,20 @@ namespace Analytics.Dashboards.Talent;
 
 internal sealed record LabelledCount(string Label, long Count);
 
+/// <summary>The certificate levels in their natural order (no certificate first), for every table and chart by level.</summary>
+internal static class CertificateLevels
+{
+    public const string None = "未持证", City = "社工员";
+
+    public static readonly IReadOnlyList<string> Ordered = [None, City, "助理社会工作师", "社会工作师", "高级社会工作师"];
+
+    /// <summary>The position of a level in that order (unknown levels last, by name).</summary>
+    public static int Rank(string level) => Ordered.ToList().IndexOf(level is "" ? None : level) is var i and >= 0 ? i : Ordered.Count;
+
+    public static IReadOnlyList<LabelledCount> InOrder(IEnumerable<LabelledCount> counts) =>
+        counts.OrderBy(c => Rank(c.Label)).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
+}
+
 /// <summary>certified_bridge(from, to) summed over the city or one district.</summary>
 internal sealed record CertifiedBridge(DateOnly From, DateOnly To, long Start, long NewlyCertified, long Joiners, long Leavers, long End);
 
@@ -20,16 +34,16 @@ internal sealed class TalentQueries(WarehouseConnections warehouse, WarehouseRes
         """,
         r => new LabelledCount(r.Text("label"), r.Long("n")), new DuckDBParameter("as_of", asOf), DistrictParameter(district));
 
-    public IReadOnlyList<LabelledCount> WorkersByLevel(DateOnly asOf, string? district) => warehouse.Query(
+    public IReadOnlyList<LabelledCount> WorkersByLevel(DateOnly asOf, string? district) => CertificateLevels.InOrder(warehouse.Query(
         """
         SELECT coalesce(level, '') AS label, sum(workers) AS n FROM workers_by_level($as_of)
         WHERE $district IS NULL OR district_code = $district GROUP BY level ORDER BY label
         """,
-        r => new LabelledCount(r.Text("label"), r.Long("n")), new DuckDBParameter("as_of", asOf), DistrictParameter(district));
+        r => new LabelledCount(r.Text("label"), r.Long("n")), new DuckDBParameter("as_of", asOf), DistrictParameter(district)));
 
-    public IReadOnlyList<LabelledCount> TalentPool(DateOnly asOf) => warehouse.Query(
+    public IReadOnlyList<LabelledCount> TalentPool(DateOnly asOf) => CertificateLevels.InOrder(warehouse.Query(
         "SELECT coalesce(level, '') AS label, people AS n FROM talent_pool($as_of) ORDER BY label",
-        r => new LabelledCount(r.Text("label"), r.Long("n")), new DuckDBParameter("as_of", asOf));
+        r => new LabelledCount(r.Text("label"), r.Long("n")), new DuckDBParameter("as_of", asOf)));
 
     public CertifiedBridge Bridge(DateOnly from, DateOnly to, string? district) => warehouse.Single(
         """

@@ -21,8 +21,10 @@ public sealed class DrilldownPageTests : IDisposable
         Assert.Equal("5", page.Find("#required-posts").TextContent);
         Assert.Equal("3", page.Find("#qualified-posts").TextContent);
         Assert.Equal("2023-06-30", page.Find("#filter-as-of").GetAttribute("value"));
-        Assert.Contains("锦江区", page.Find("#district-ranking").TextContent);
         Assert.Equal(2, page.FindAll("figure.chart img").Count);
+        Assert.Contains("district/510104?asOf=2023-06-30", page.Find("#district-map a.tile[data-code='510104']").GetAttribute("href"));
+        Assert.Equal("1", page.Find("#certified-city").TextContent);     // 钱七: 社工员
+        Assert.Equal("4", page.Find("#certified-national").TextContent); // 张三, 王五, 赵六, 孙八
         Assert.Contains("66.7%", page.Find("tr[data-target=posts-2022]").TextContent); // 2 of 3 units
         Assert.Contains("未达标", page.Find("tr[data-target=posts-2022]").TextContent);
         Assert.Contains("规划设定", page.Find("tr[data-target=professional-share-2025]").TextContent);
@@ -45,6 +47,9 @@ public sealed class DrilldownPageTests : IDisposable
         Assert.Contains("春熙路街道", page.Find("#towns").TextContent);
         Assert.Contains("town/510104020?asOf=2023-06-30", page.Find("#towns a").GetAttribute("href"));
         Assert.Contains("和平社区社工示范点", page.Markup);
+        Assert.Equal("1", page.Find("#certified-city").TextContent);
+        Assert.Equal("4", page.Find("#certified-national").TextContent);
+        Assert.Contains("持证：社工员（市级）", page.Find("#towns").TextContent);
     }
 
     [Fact]

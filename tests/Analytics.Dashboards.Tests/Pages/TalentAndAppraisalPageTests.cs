@@ -24,7 +24,7 @@ public sealed class TalentAndAppraisalPageTests : IDisposable
         var end = ctx.Warehouse.Scalar("SELECT sum(certified_end) FROM certified_bridge(DATE '2022-12-31', DATE '2023-06-30')");
         Assert.StartsWith("2023", lastBridge.Trim());
         Assert.EndsWith(end.ToString(System.Globalization.CultureInfo.InvariantCulture), lastBridge.Trim());
-        Assert.Equal(4, page.FindAll("figure.chart img").Count);
+        Assert.Equal(5, page.FindAll("figure.chart img").Count);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ internal sealed class DashboardContext : BunitContext
         Services.AddSingleton(Events);
         Services.AddSingleton<TimeProvider>(new FixedClock(Now));
         Services.AddSingleton<SnapshotQueries>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Analytics.Etl.Scheduling.IngestionScheduleOptions { Inbox = Path.Combine(Warehouse.Folder, "inbox") }));
+        Services.AddSingleton<Analytics.Dashboards.Components.DataStatusQueries>();
         Services.AddSingleton<WarehouseResultCache>();
         Services.AddSingleton<UiText>();
         Services.AddSingleton(new ChartRenderer(TestPaths.Font));
@@ -42,6 +44,10 @@ internal sealed class DashboardContext : BunitContext
         Services.AddSingleton<TalentQueries>();
         Services.AddSingleton<AppraisalQueries>();
         Services.AddSingleton<QualityQueries>();
+        Services.AddSingleton<TalentComparisonQueries>();
+        Services.AddSingleton<Analytics.Dashboards.Map.DistrictMaps>();
+        Services.AddSingleton<Analytics.Dashboards.Scorecard.ScorecardQueries>();
+        Services.AddSingleton<Analytics.Dashboards.Briefing.BriefingBuilder>();
         Services.AddSingleton(new Analytics.Warehouse.Research.SmallNumberSuppression(10));
     }
 
