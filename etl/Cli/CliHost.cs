@@ -30,6 +30,13 @@ internal static class CliHost
         return options;
     }
 
+    /// <summary>The --db value of the command line, if any (for messages written outside a command).</summary>
+    private static string? DbArgument(string[] args)
+    {
+        var at = Array.IndexOf(args, "--db");
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : args.FirstOrDefault(a => a.StartsWith("--db=", StringComparison.Ordinal))?[5..];
+    }
+
     public static async Task<int> RunAsync(RootCommand root, string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
@@ -37,9 +44,15 @@ internal static class CliHost
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (WarehouseLockedException e)
+        catch (Exception e) when (e is WarehouseLockedException or WarehouseDamagedException or Warehouse.People.PersonKeyRefusedException)
         {
             await Console.Error.WriteLineAsync(e.Message);
+            return Fault;
+        }
+        catch (DuckDB.NET.Data.DuckDBException e) when (WarehouseDamagedException.IsDamage(e))
+        {
+            // Damage found while reading, after the file opened: the same advice as at opening.
+            await Console.Error.WriteLineAsync(new WarehouseDamagedException(WarehouseOptions(DbArgument(args)).Path, e).Message);
             return Fault;
         }
         catch (OperationCanceledException)
