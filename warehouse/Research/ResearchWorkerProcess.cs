@@ -36,8 +36,8 @@ internal static class ResearchWorkerProcess
         catch (System.ComponentModel.Win32Exception) { }
     }
 
-    /// <summary>The apphost Analytics.Etl beside this application, else Analytics.Etl.dll through the dotnet host.</summary>
-    private static ProcessStartInfo StartInfo(string? configured)
+    /// <summary>The apphost Analytics.Etl beside this application (or the configured program), else Analytics.Etl.dll through the dotnet host.</summary>
+    internal static ProcessStartInfo StartInfo(string? configured)
     {
         var folder = AppContext.BaseDirectory;
         var path = configured ?? Path.Combine(folder, OperatingSystem.IsWindows() ? "Analytics.Etl.exe" : "Analytics.Etl");
