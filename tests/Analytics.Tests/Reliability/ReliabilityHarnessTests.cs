@@ -32,3 +32,35 @@ public sealed class ReliabilityHarnessTests(DemoDataFixture demo, ITestOutputHel
         try { Directory.Delete(work, recursive: true); } catch (IOException) { }
     }
 }
+
+/// <summary>The harness's warehouse check finds what it is there to find.</summary>
+public sealed class WarehouseCheckTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("analytics-check-").FullName;
+
+    [Fact]
+    public void Rows_of_an_unfinished_load_are_reported_and_the_digest_follows_the_data()
+    {
+        var path = Path.Combine(folder, "w.duckdb");
+        string emptyDigest;
+        using (var connection = new Analytics.Warehouse.Storage.WarehouseDatabase(new() { Path = path, PersonKey = "k" }).Open())
+        {
+            emptyDigest = WarehouseCheck.Digest(path);
+            Analytics.Warehouse.Storage.DuckDbConnectionExtensions.Execute(connection,
+                "INSERT INTO demo_site BY NAME SELECT '示范点' AS name, '510104001001' AS unit_code, 2023 AS year, '示范点' AS category, 5 AS load_id, 2 AS line_number");
+        }
+
+        Assert.Equal(["demo_site: 1 rows of a load that did not finish"], WarehouseCheck.Problems(path));
+        Assert.NotEqual(emptyDigest, WarehouseCheck.Digest(path));
+
+        using (var connection = new Analytics.Warehouse.Storage.WarehouseDatabase(new() { Path = path, PersonKey = "k" }).Open())
+            Analytics.Warehouse.Storage.DuckDbConnectionExtensions.Execute(connection,
+                "INSERT INTO load_run (load_id, file_name, sha256, started_at, outcome) VALUES (5, 'sites.csv', 'x', now(), 'loaded')");
+        Assert.Empty(WarehouseCheck.Problems(path));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}
