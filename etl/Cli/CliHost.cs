@@ -30,6 +30,9 @@ internal static class CliHost
         return options;
     }
 
+    /// <summary>Commands that work on a warehouse's people (or on figures derived from them): the person key is checked first.</summary>
+    private static readonly HashSet<string> KeyedCommands = ["load", "sql", "forecast"];
+
     /// <summary>The --db value of the command line, if any (for messages written outside a command).</summary>
     private static string? DbArgument(string[] args)
     {
@@ -42,7 +45,10 @@ internal static class CliHost
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count == 0 && KeyedCommands.Contains(parsed.CommandResult.Command.Name))
+                Warehouse.People.PersonKeySource.Resolve(WarehouseOptions(DbArgument(args))); // a wrong or missing key stops here, before any work
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is WarehouseLockedException or WarehouseDamagedException or Warehouse.People.PersonKeyRefusedException)
         {

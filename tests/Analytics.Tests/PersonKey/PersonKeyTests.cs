@@ -60,8 +60,9 @@ public sealed class PersonKeyTests : IDisposable
 
         var load = await EtlProcess.RunWithKeyAsync("another-key", folder, "load", KeyTestExtracts.Write(folder, "exam.csv", KeyTestExtracts.ExamResults()), "--db", Db);
         var sql = await EtlProcess.RunWithKeyAsync("another-key", folder, "sql", "--db", Db, "SELECT count(*) FROM person");
+        var forecast = await EtlProcess.RunWithKeyAsync("another-key", folder, "forecast", "--db", Db);
 
-        foreach (var refused in new[] { load, sql })
+        foreach (var refused in new[] { load, sql, forecast })
         {
             Assert.Equal(1, refused.ExitCode);
             Assert.Contains("人员密钥与仓库不符", refused.Err);
