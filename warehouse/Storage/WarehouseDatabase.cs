@@ -11,7 +11,12 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
 {
     public WarehouseOptions Options { get; } = options;
 
-    private readonly Lock prepareLock = new();
+    /// <summary>
+    /// One lock per file for the whole process: two instances over the same file (e.g. a command's and the person-key
+    /// check's) must not install the scripts at the same moment, or DuckDB reports a catalog write-write conflict.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lock> PrepareLocks = new(StringComparer.Ordinal);
+
     private bool prepared;
 
     public string FullPath => Path.GetFullPath(Options.Path);
@@ -23,7 +28,7 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
         var connection = OpenRaw(ConnectionString(readOnly: false));
         try
         {
-            lock (prepareLock)
+            lock (PrepareLocks.GetOrAdd(FullPath, _ => new Lock()))
             {
                 if (!prepared || !File.Exists(FullPath))
                 {
