@@ -1,6 +1,6 @@
 using System.Globalization;
 using Analytics.Dashboards.Auth;
-using Analytics.Dashboards.Components;
+using Analytics.Warehouse.Exports;
 
 namespace Analytics.Dashboards.Audit;
 
@@ -17,10 +17,10 @@ internal static class AuditExport
         return app;
     }
 
-    public static byte[] Write(IReadOnlyList<AuditEvent> events) => ExcelCsv.Write(
+    public static byte[] Write(IReadOnlyList<AuditEvent> events) => ExportCsv.ToBytes(
         ["event_id", "时间 at", "用户 user", "类型 kind", "内容 detail", "耗时 duration_ms", "行数 rows", "结果 outcome"],
-        events,
-        e => [e.EventId.ToString(CultureInfo.InvariantCulture), e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-              e.UserName ?? "", e.Kind, e.Detail ?? "", e.DurationMs?.ToString(CultureInfo.InvariantCulture) ?? "",
-              e.Rows?.ToString(CultureInfo.InvariantCulture) ?? "", e.Outcome]);
+        events.Select(e => new object?[]
+        {
+            e.EventId, e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.UserName, e.Kind, e.Detail, e.DurationMs, e.Rows, e.Outcome,
+        }));
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using Analytics.Dashboards.Components;
+using Analytics.Warehouse.Exports;
 
 namespace Analytics.Dashboards.Quality;
 
@@ -18,9 +17,7 @@ internal static class QuarantineExport
         return app;
     }
 
-    public static byte[] Write(IReadOnlyList<QuarantineRow> rows) => ExcelCsv.Write(
+    public static byte[] Write(IReadOnlyList<QuarantineRow> rows) => ExportCsv.ToBytes(
         ["文件 file_name", "行号 line_number", "列 column_name", "原因 reason_zh", "reason_en", "类型 kind", "load_id"],
-        rows,
-        r => [r.FileName, r.LineNumber.ToString(CultureInfo.InvariantCulture), r.ColumnName ?? "", r.ReasonZh, r.ReasonEn,
-              r.Kind ?? "", r.LoadId.ToString(CultureInfo.InvariantCulture)]);
+        rows.Select(r => new object?[] { r.FileName, r.LineNumber, r.ColumnName, r.ReasonZh, r.ReasonEn, r.Kind, r.LoadId }));
 }

@@ -28,6 +28,12 @@ internal sealed class ResearchConsole(ResearchSurface surface, WarehouseConnecti
         surface.Refresh(connection);
     }
 
+    private static (string Zh, string En) Halves(string message)
+    {
+        var at = message.IndexOf(" / ", StringComparison.Ordinal);
+        return at < 0 ? (message, message) : (message[..at], message[(at + 3)..]);
+    }
+
     public ConsoleOutcome Run(string user, string sql, int maxRows, CancellationToken cancel, string kind = AuditLog.Query, string? exportFormat = null)
     {
         var gate = running.GetOrAdd(user, _ => new SemaphoreSlim(1, 1));
@@ -54,15 +60,27 @@ internal sealed class ResearchConsole(ResearchSurface surface, WarehouseConnecti
             audit.Record(user, kind, "timeout", detail, e.Timeout);
             return new ConsoleOutcome(null, "timeout", $"查询超过 {e.Timeout.TotalSeconds:0} 秒，已停止。", $"The query ran longer than {e.Timeout.TotalSeconds:0} s and was stopped.");
         }
+        catch (QueryMemoryException e)
+        {
+            audit.Record(user, kind, "memory", detail);
+            var (zh, en) = Halves(e.Message);
+            return new ConsoleOutcome(null, "memory", zh, en);
+        }
         catch (OperationCanceledException)
         {
             audit.Record(user, kind, "cancelled", detail);
             return new ConsoleOutcome(null, "cancelled", "查询已取消。", "The query was cancelled.");
         }
-        catch (DuckDBException e)
+        catch (QueryFailedException e)
         {
             audit.Record(user, kind, "failed", detail);
             return new ConsoleOutcome(null, "failed", "查询出错：" + e.Message, "Query error: " + e.Message);
+        }
+        catch (Exception e) when (e is DuckDBException or IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Not the query's own failure (e.g. the research file could not be refreshed): recorded all the same.
+            audit.Record(user, kind, "failed", detail);
+            return new ConsoleOutcome(null, "failed", "查询无法运行：" + e.Message, "The query could not run: " + e.Message);
         }
         finally
         {

@@ -1,37 +1,22 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using Analytics.Etl.Querying;
+using Analytics.Warehouse.Exports;
 using Analytics.Warehouse.Research;
-using CsvHelper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Dashboards.Sql;
 
 /// <summary>
-/// Writes a research result as CSV (UTF-8 with BOM) or Parquet. The application writes the file, never the user's SQL:
+/// Writes a research result as CSV (UTF-8 with BOM, through ExportCsv) or Parquet. The application writes the file, never the user's SQL:
 /// Parquet goes through an in-memory DuckDB of our own (appender + COPY to a temp file of ours). Counts of aggregates
 /// below the suppression threshold are written as "&lt;10".
 /// </summary>
 internal static class ResultFiles
 {
-    public static byte[] Csv(ResearchResult result, SmallNumberSuppression suppression)
-    {
-        var rows = suppression.Apply(result, out _);
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var column in result.Columns) csv.WriteField(column.Name);
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                foreach (var value in row) csv.WriteField(QueryResultWriter.Text(value));
-                csv.NextRecord();
-            }
-        }
-        return stream.ToArray();
-    }
+    /// <summary>The product's one CSV writer (<see cref="ExportCsv"/>): formula-like text neutralised, numbers kept.</summary>
+    public static byte[] Csv(ResearchResult result, SmallNumberSuppression suppression) =>
+        ExportCsv.ToBytes(result.Columns.Select(c => c.Name).ToList(), suppression.Apply(result, out _));
 
     public static byte[] Parquet(ResearchResult result, SmallNumberSuppression suppression)
     {

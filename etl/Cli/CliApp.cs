@@ -16,6 +16,9 @@ internal static class CliApp
         root.Subcommands.Add(CliCommands.DemoData());
         root.Subcommands.Add(CliCommands.Forecast());
         root.Subcommands.Add(CliCommands.Bench());
+        root.Subcommands.Add(CliCommands.Restore());
+        root.Subcommands.Add(CliCommands.Reliability());
+        root.Subcommands.Add(CliCommands.ResearchWorker());
         return root;
     }
 }

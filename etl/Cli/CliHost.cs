@@ -30,16 +30,35 @@ internal static class CliHost
         return options;
     }
 
+    /// <summary>Commands that work on a warehouse's people (or on figures derived from them): the person key is checked first.</summary>
+    private static readonly HashSet<string> KeyedCommands = ["load", "sql", "forecast"];
+
+    /// <summary>The --db value of the command line, if any (for messages written outside a command).</summary>
+    private static string? DbArgument(string[] args)
+    {
+        var at = Array.IndexOf(args, "--db");
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : args.FirstOrDefault(a => a.StartsWith("--db=", StringComparison.Ordinal))?[5..];
+    }
+
     public static async Task<int> RunAsync(RootCommand root, string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count == 0 && KeyedCommands.Contains(parsed.CommandResult.Command.Name))
+                Warehouse.People.PersonKeySource.Resolve(WarehouseOptions(DbArgument(args))); // a wrong or missing key stops here, before any work
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (WarehouseLockedException e)
+        catch (Exception e) when (e is WarehouseLockedException or WarehouseDamagedException or Warehouse.People.PersonKeyRefusedException)
         {
             await Console.Error.WriteLineAsync(e.Message);
+            return Fault;
+        }
+        catch (DuckDB.NET.Data.DuckDBException e) when (WarehouseDamagedException.IsDamage(e))
+        {
+            // Damage found while reading, after the file opened: the same advice as at opening.
+            await Console.Error.WriteLineAsync(new WarehouseDamagedException(WarehouseOptions(DbArgument(args)).Path, e).Message);
             return Fault;
         }
         catch (OperationCanceledException)

@@ -25,6 +25,14 @@ internal static partial class CliCommands
         return command;
     }
 
+    /// <summary>The research query process the sandbox starts (not for people: it reads its request from standard input).</summary>
+    public static Command ResearchWorker()
+    {
+        var command = new Command(Warehouse.Research.ResearchQueryWorker.Verb, "Internal: runs one sandboxed research query for `sql` and the dashboard") { Hidden = true };
+        command.SetAction(_ => Warehouse.Research.ResearchQueryWorker.Serve(Console.OpenStandardInput(), Console.OpenStandardOutput()));
+        return command;
+    }
+
     public static Command Runs()
     {
         var db = CliHost.DbOption();

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
+using Analytics.Warehouse.Exports;
 
 namespace Analytics.Etl.Querying;
 
@@ -30,30 +30,12 @@ internal static class QueryResultWriter
         }
     }
 
-    internal static string Text(object? value) => value switch
-    {
-        null or DBNull => "",
-        DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    /// <summary>The one text form of a value (lists, structs and maps as values, not .NET type names).</summary>
+    internal static string Text(object? value) => ExportCells.Text(value);
 
-    private static int WriteCsv(IReadOnlyList<string> names, IEnumerable<object?[]> rows, TextWriter output)
-    {
-        using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var name in names) csv.WriteField(name);
-        csv.NextRecord();
-        var count = 0;
-        foreach (var row in rows)
-        {
-            foreach (var value in row) csv.WriteField(Text(value));
-            csv.NextRecord();
-            count++;
-        }
-        return count;
-    }
+    /// <summary>The product's one CSV writer: formula-like text neutralised, numbers kept as numbers.</summary>
+    private static int WriteCsv(IReadOnlyList<string> names, IEnumerable<object?[]> rows, TextWriter output) =>
+        (int)ExportCsv.Write(output, names, rows);
 
     private static int WriteJson(IReadOnlyList<string> names, IEnumerable<object?[]> rows, TextWriter output)
     {

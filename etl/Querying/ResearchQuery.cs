@@ -4,14 +4,15 @@ using Analytics.Warehouse.Audit;
 using Analytics.Warehouse.People;
 using Analytics.Warehouse.Research;
 using Analytics.Warehouse.Storage;
-using DuckDB.NET.Data;
 using Microsoft.Extensions.Configuration;
 
 namespace Analytics.Etl.Querying;
 
 /// <summary>
-/// The CLI `sql`: brings the research file up to date with the warehouse (which it must open, so a warehouse held by
-/// the dashboard is reported plainly), then runs the query in the same sandbox as the dashboard's 查询 SQL page.
+/// The CLI `sql`: checks the person key against the warehouse (the research keys derive from it), brings the research
+/// file up to date with the warehouse — read-only when the warehouse cannot be written (a copy on read-only media) —
+/// then runs the query in the same sandboxed query process as the dashboard's 查询 SQL page. Every query is audited,
+/// whatever way it ends.
 /// </summary>
 internal static class ResearchQuery
 {
@@ -21,15 +22,13 @@ internal static class ResearchQuery
         var options = new ResearchOptions();
         CliHost.Configuration().GetSection(ResearchOptions.Section).Bind(options);
         var database = new WarehouseDatabase(warehouseOptions);
-        var surface = new ResearchSurface(database, PersonKeySource.Resolve(warehouseOptions), options, TimeProvider.System);
-        bool stale;
-        using (var readOnly = database.OpenReadOnly()) stale = surface.Database.BuiltFingerprint() != ResearchDatabase.Fingerprint(readOnly);
-        if (stale) surface.Refresh();
+        var surface = new ResearchSurface(database, PersonKeySource.Resolve(warehouseOptions, database), options, TimeProvider.System);
         var started = Stopwatch.GetTimestamp();
         void Audit(string outcome, long? rows) =>
             AuditAsCliUser(database, sql, outcome, Stopwatch.GetElapsedTime(started), rows);
         try
         {
+            using (var connection = database.OpenWritableOrReadOnly(out _)) surface.Refresh(connection);
             var result = surface.Runner.Run(sql, options.ExportRows, cancel);
             QueryResultWriter.Write(result.Columns.Select(c => c.Name).ToList(), result.Rows, format, Console.Out);
             if (result.Truncated)
@@ -43,24 +42,39 @@ internal static class ResearchQuery
             Audit("refused", null);
             return CliHost.Refused;
         }
-        catch (QueryTimeoutException e)
+        catch (Exception e) when (e is QueryTimeoutException or QueryMemoryException)
         {
             Console.Error.WriteLine(e.Message);
-            Audit("timeout", null);
+            Audit(e is QueryTimeoutException ? "timeout" : "memory", null);
             return CliHost.Fault;
         }
-        catch (DuckDBException e)
+        catch (OperationCanceledException)
+        {
+            Audit("cancelled", null);
+            throw;
+        }
+        catch (QueryFailedException e)
         {
             Console.Error.WriteLine($"查询出错 Query error: {e.Message}");
             Audit("failed", null);
             return CliHost.Fault;
+        }
+        catch (Exception e) when (e is not (WarehouseLockedException or WarehouseDamagedException))
+        {
+            Audit("failed", null); // any other failure is recorded too, then reported by the CLI's one error handler
+            throw;
         }
     }
 
     /// <summary>The CLI's queries are audited like the console's, under the operating-system user ("cli:NAME").</summary>
     private static void AuditAsCliUser(WarehouseDatabase database, string sql, string outcome, TimeSpan duration, long? rows)
     {
-        using var connection = database.Open();
+        using var connection = database.OpenWritableOrReadOnly(out var readOnly);
+        if (readOnly)
+        {
+            Console.Error.WriteLine("注意：仓库文件只读，本次查询未能写入它的审计日志。 / Note: the warehouse file is read-only, so this query could not be recorded in its audit log.");
+            return;
+        }
         AuditTrail.Record(connection, TimeProvider.System, "cli:" + Environment.UserName, AuditTrail.Query, outcome, sql, duration, rows);
     }
 }

@@ -6,8 +6,14 @@ namespace Analytics.Warehouse.People;
 /// <summary>Keys a person by HMAC-SHA256 of the normalised 18-digit ID number under the deployment's secret.</summary>
 internal sealed class PersonKeyHasher(byte[] key)
 {
+    /// <summary>What the warehouse stores to recognise its key: an HMAC of a fixed text under the key (not the key).</summary>
+    public string Fingerprint { get; } = FingerprintOf(key);
+
     public string KeyOf(string normalisedId18) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(normalisedId18)))[..32];
+
+    public static string FingerprintOf(byte[] key) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, "analytics/person-key-fingerprint/v1"u8))[..16];
 
     /// <summary>510104********123X: the region code and the last four characters.</summary>
     public static string Mask(string id18) => string.Concat(id18.AsSpan(0, 6), new string('*', id18.Length - 10), id18.AsSpan(id18.Length - 4));

@@ -12,7 +12,8 @@ internal sealed record ResearchObject(string Name, ResearchObjectKind Kind, stri
 /// <summary>
 /// The research surface, defined once: every table with the de-identifying SELECT that builds it and its description,
 /// the views, and the metric macros (descriptions taken from the comments above each macro in Metrics/*.sql).
-/// No names, no ID numbers (not even masked), birth year instead of birth date, people by a research-only key.
+/// No names, no ID numbers (not even masked), birth year instead of birth date, a person's other dates (hired, left,
+/// part-time since, certificate issued) only to the month, people by a research-only key.
 /// </summary>
 internal static partial class ResearchCatalog
 {
@@ -27,18 +28,18 @@ internal static partial class ResearchCatalog
         new("person", ResearchObjectKind.Table, "person_key, gender, birth_year, name_masked, load_id",
             "人员：研究专用的假名键、性别、出生年份；不含姓名与身份证号（name_masked 恒为空，仅供指标宏绑定）。",
             "People: a research-only pseudonymous key, gender and birth year; no names and no ID numbers (name_masked is always NULL, kept only so the metric macros bind).",
-            "SELECT research_key(person_key) AS person_key, gender, CAST(year(birth_date) AS INTEGER) AS birth_year, CAST(NULL AS VARCHAR) AS name_masked, load_id FROM person"),
+            "SELECT research_key(person_key) AS person_key, gender, " + BirthYearToken + " AS birth_year, CAST(NULL AS VARCHAR) AS name_masked, load_id FROM person"),
         new("roster_snapshot", ResearchObjectKind.Table, "as_of, load_id, rows",
             "每一期花名册快照（统计日期与行数）。", "Every roster snapshot (its as-of date and row count).",
             "SELECT as_of, load_id, rows FROM roster_snapshot"),
         new("roster_entry", ResearchObjectKind.Table,
             "as_of, person_key, unit_code, post_category, employment, part_time_since, hired, left_on, talent_source, education, major, salary_supplement, load_id",
-            "花名册明细：每期快照中每人一行（岗位类别、专兼职、入职/离职、人才来源、学历专业、补贴）。",
-            "Roster rows: one per person per snapshot (post category, employment, hired/left, talent source, education, supplement).",
-            "SELECT as_of, research_key(person_key) AS person_key, unit_code, post_category, employment, part_time_since, hired, left_on, talent_source, education, major, salary_supplement, load_id FROM roster_entry"),
+            "花名册明细：每期快照中每人一行（岗位类别、专兼职、入职/离职、人才来源、学历专业、补贴）。兼职起始、入职、离职日期只精确到月（取当月 1 日）。",
+            "Roster rows: one per person per snapshot (post category, employment, hired/left, talent source, education, supplement). Part-time-since, hired and left dates are coarsened to the month (its first day).",
+            "SELECT as_of, research_key(person_key) AS person_key, unit_code, post_category, employment, " + Month("part_time_since") + ", " + Month("hired") + ", " + Month("left_on") + ", talent_source, education, major, salary_supplement, load_id FROM roster_entry"),
         new("exam_result", ResearchObjectKind.Table, "person_key, exam_year, level, level_rank, passed, issued, load_id",
-            "职业水平考试成绩（不含证书编号）。", "Professional exam results (without certificate numbers).",
-            "SELECT research_key(person_key) AS person_key, exam_year, level, level_rank, passed, issued, load_id FROM exam_result"),
+            "职业水平考试成绩（不含证书编号）；发证日期只精确到月。", "Professional exam results (without certificate numbers); the issue date is coarsened to the month.",
+            "SELECT research_key(person_key) AS person_key, exam_year, level, level_rank, passed, " + Month("issued") + ", load_id FROM exam_result"),
         new("appraisal", ResearchObjectKind.Table, "person_key, year, appraisal_type, assessor_code, ethics_score, performance_score, satisfaction_score, grade, load_id",
             "年度考核结果。", "Yearly appraisal results.",
             "SELECT research_key(person_key) AS person_key, year, appraisal_type, assessor_code, ethics_score, performance_score, satisfaction_score, grade, load_id FROM appraisal"),
@@ -60,9 +61,15 @@ internal static partial class ResearchCatalog
         new("forecast_backtest", ResearchObjectKind.Table, "run_at, method, district_code, mae, mase, forecasts, chosen",
             "每次预测运行的回测误差（MAE、MASE）。", "The backtest errors (MAE, MASE) behind each forecast run.",
             "SELECT * FROM forecast_backtest"),
-        new("research_info", ResearchObjectKind.Table, "built_at, source_fingerprint",
-            "本研究库的生成时间与来源仓库的版本标记。", "When this research file was built, and the warehouse state it was built from."),
+        new("research_info", ResearchObjectKind.Table, "built_at, warehouse_id, source_fingerprint",
+            "本研究库的生成时间、来源仓库的标识与版本标记。", "When this research file was built, the id of its warehouse, and the warehouse state it was built from."),
     ];
+
+    /// <summary>In a table's Select: the person's birth year, from whichever column the warehouse has (birth_year, or birth_date before it).</summary>
+    public const string BirthYearToken = "{birth_year}";
+
+    /// <summary>A person's date coarsened to its month (the first day), keeping the column's name and DATE type.</summary>
+    private static string Month(string column) => $"CAST(date_trunc('month', {column}) AS DATE) AS {column}";
 
     public static readonly IReadOnlyList<ResearchObject> Views =
     [

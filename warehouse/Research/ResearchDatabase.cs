@@ -14,27 +14,40 @@ namespace Analytics.Warehouse.Research;
 internal sealed class ResearchDatabase(string path, string salt, TimeProvider clock)
 {
     /// <summary>Bump when the catalog's definitions change, so existing research files are rebuilt.</summary>
-    private const string SurfaceVersion = "research-v1";
+    private const string SurfaceVersion = "research-v2";
 
     private static readonly Lock BuildLock = new();
 
     public string FullPath { get; } = Path.GetFullPath(path);
 
-    /// <summary>The state of the warehouse the research file reflects: loads, forecast runs, scenarios, settings.</summary>
-    public static string Fingerprint(DuckDBConnection warehouse)
+    /// <summary>
+    /// What the research file must reflect: this warehouse (its random id — another warehouse never matches, even with
+    /// the same number of loads), the research key (derived from the person key), every load (count, last id and last
+    /// finish), the row counts of the de-identified tables, forecast runs, scenarios and settings.
+    /// </summary>
+    public string Fingerprint(DuckDBConnection warehouse)
     {
+        var identity = WarehouseIdentity.Id(warehouse) ?? "path:" + Convert.ToString(warehouse.Scalar(
+            "SELECT coalesce(max(path), '') FROM duckdb_databases() WHERE database_name = current_database()"), CultureInfo.InvariantCulture);
         using var cmd = warehouse.CreateCommand();
         cmd.CommandText = """
             SELECT concat_ws('|',
                 (SELECT coalesce(max(load_id), 0) FROM load_run),
                 (SELECT count(*) FROM load_run),
+                (SELECT coalesce(CAST(max(finished_at) AS VARCHAR), '') FROM load_run),
+                (SELECT count(*) FROM person), (SELECT count(*) FROM roster_entry), (SELECT count(*) FROM exam_result),
+                (SELECT count(*) FROM appraisal), (SELECT count(*) FROM org_unit_history), (SELECT count(*) FROM post_quota),
+                (SELECT count(*) FROM demo_site),
                 (SELECT coalesce(CAST(max(run_at) AS VARCHAR), '') FROM forecast_result),
                 (SELECT count(*) FROM forecast_result),
                 (SELECT count(*) FROM forecast_scenario),
                 (SELECT coalesce(string_agg(name || '=' || value, ',' ORDER BY name), '') FROM setting))
             """;
-        return SurfaceVersion + "|" + Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return string.Join('|', SurfaceVersion, identity, SaltTag, Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture));
     }
+
+    /// <summary>Tells research keys made with different salts apart without revealing the salt.</summary>
+    private string SaltTag => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("research-salt|" + salt)))[..12];
 
     /// <summary>The fingerprint recorded in the research file, or null when there is none (missing or unreadable).</summary>
     public string? BuiltFingerprint()
@@ -61,19 +74,19 @@ internal sealed class ResearchDatabase(string path, string salt, TimeProvider cl
         {
             var fingerprint = Fingerprint(warehouse);
             if (BuiltFingerprint() == fingerprint) return false;
-            Build(warehouse, fingerprint);
+            Build(warehouse, fingerprint, WarehouseIdentity.Id(warehouse));
             return true;
         }
     }
 
-    private void Build(DuckDBConnection warehouse, string fingerprint)
+    private void Build(DuckDBConnection warehouse, string fingerprint, string? warehouseId)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
         var building = FullPath + ".building-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
             CopyTables(warehouse, building);
-            InstallMacros(building, fingerprint);
+            InstallMacros(building, fingerprint, warehouseId);
             File.Move(building, FullPath, overwrite: true);
         }
         finally
@@ -95,14 +108,16 @@ internal sealed class ResearchDatabase(string path, string salt, TimeProvider cl
         Execute(warehouse, "CREATE OR REPLACE TEMP MACRO research_key(k) AS left(sha256((SELECT s.salt FROM research_salt s) || k), 32)");
         using (var attach = warehouse.CreateCommand())
         {
-            // The path is ours (the research file's folder + a random suffix), quoted as a SQL string literal.
-            attach.CommandText = $"ATTACH '{building.Replace("'", "''", StringComparison.Ordinal)}' AS research_build";
+            // The path is ours (the research file's folder + a random suffix), quoted as a SQL string literal. READ_WRITE:
+            // the warehouse connection may be read-only (a copy on read-only media), the new file never is.
+            attach.CommandText = $"ATTACH '{building.Replace("'", "''", StringComparison.Ordinal)}' AS research_build (READ_WRITE)";
             attach.ExecuteNonQuery();
         }
         try
         {
+            var birthYear = HasColumn(warehouse, "person", "birth_year") ? "CAST(birth_year AS INTEGER)" : "CAST(year(birth_date) AS INTEGER)";
             foreach (var table in ResearchCatalog.Tables.Where(t => t.Select is not null))
-                Execute(warehouse, $"CREATE TABLE research_build.main.{table.Name} AS {table.Select}");
+                Execute(warehouse, $"CREATE TABLE research_build.main.{table.Name} AS {table.Select!.Replace(ResearchCatalog.BirthYearToken, birthYear, StringComparison.Ordinal)}");
         }
         finally
         {
@@ -111,22 +126,27 @@ internal sealed class ResearchDatabase(string path, string salt, TimeProvider cl
         }
     }
 
-    private void InstallMacros(string building, string fingerprint)
+    private void InstallMacros(string building, string fingerprint, string? warehouseId)
     {
         using var connection = new DuckDBConnection($"Data Source={building}");
         connection.Open();
         foreach (var view in ResearchCatalog.Views) Execute(connection, $"CREATE VIEW {view.Name} AS {view.Select}");
         SchemaScripts.ApplyMetrics(connection);
-        Execute(connection, "CREATE TABLE research_info (built_at TIMESTAMP NOT NULL, source_fingerprint VARCHAR NOT NULL)");
+        Execute(connection, "CREATE TABLE research_info (built_at TIMESTAMP NOT NULL, warehouse_id VARCHAR, source_fingerprint VARCHAR NOT NULL)");
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "INSERT INTO research_info VALUES ($at, $fingerprint)";
+            cmd.CommandText = "INSERT INTO research_info VALUES ($at, $id, $fingerprint)";
             cmd.Parameters.Add(new DuckDBParameter("at", clock.GetLocalNow().DateTime));
+            cmd.Parameters.Add(new DuckDBParameter("id", (object?)warehouseId ?? DBNull.Value));
             cmd.Parameters.Add(new DuckDBParameter("fingerprint", fingerprint));
             cmd.ExecuteNonQuery();
         }
         Execute(connection, "CHECKPOINT");
     }
+
+    private static bool HasColumn(DuckDBConnection warehouse, string table, string column) => Convert.ToInt64(warehouse.Scalar(
+        "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $t AND column_name = $c",
+        new DuckDBParameter("t", table), new DuckDBParameter("c", column)), CultureInfo.InvariantCulture) > 0;
 
     private static void Execute(DuckDBConnection connection, string sql)
     {

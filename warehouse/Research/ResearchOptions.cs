@@ -5,7 +5,11 @@ internal sealed class ResearchOptions
 {
     public const string Section = "Research";
 
-    /// <summary>The de-identified research file. Default: research.duckdb beside the warehouse file.</summary>
+    /// <summary>
+    /// The de-identified research file. Default: beside the warehouse, named after it (warehouse.duckdb →
+    /// warehouse.research.duckdb), so two warehouses in one folder never share one; when that folder cannot be written
+    /// (a read-only copy), a file named after the warehouse's full path in the temp folder.
+    /// </summary>
     public string? Path { get; set; }
 
     /// <summary>A query running longer is cancelled.</summary>
@@ -26,6 +30,51 @@ internal sealed class ResearchOptions
     /// <summary>Counts below this are shown as "&lt;10" in exported aggregates and tiles below district level.</summary>
     public int SuppressionThreshold { get; set; } = 10;
 
-    public string ResolvePath(string warehousePath) =>
-        System.IO.Path.GetFullPath(Path ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(warehousePath)) ?? ".", "research.duckdb"));
+    /// <summary>
+    /// The RSS ceiling of the process that runs each query (e.g. "768MB"): above it the query process is stopped. It
+    /// bounds what DuckDB's memory_limit does not (e.g. one huge string). Must exceed <see cref="MemoryLimit"/>.
+    /// </summary>
+    public string ProcessMemoryLimit { get; set; } = "768MB";
+
+    /// <summary>The query process to start (default: Analytics.Etl beside this application, command research-worker).</summary>
+    public string? WorkerPath { get; set; }
+
+    public string ResolvePath(string warehousePath)
+    {
+        if (Path is not null) return System.IO.Path.GetFullPath(Path);
+        var warehouse = System.IO.Path.GetFullPath(warehousePath);
+        var folder = System.IO.Path.GetDirectoryName(warehouse) ?? ".";
+        var name = System.IO.Path.GetFileNameWithoutExtension(warehouse) + ".research.duckdb";
+        if (FolderIsWritable(folder)) return System.IO.Path.Combine(folder, name);
+        var tag = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(warehouse)))[..12];
+        return System.IO.Path.Combine(System.IO.Path.GetTempPath(), "analytics-research-" + Environment.UserName, tag + "-" + name);
+    }
+
+    private static bool FolderIsWritable(string folder)
+    {
+        if (!Directory.Exists(folder)) return true; // created with the warehouse
+        try
+        {
+            using (File.Create(System.IO.Path.Combine(folder, ".write-probe-" + Guid.NewGuid().ToString("N")), 1, FileOptions.DeleteOnClose)) { }
+            return true;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A size such as "512MB", "1.5GB", "800MiB" or a number of bytes.</summary>
+    public static long ParseBytes(string size)
+    {
+        var text = size.Trim().ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+        var units = new (string Suffix, long Factor)[]
+        {
+            ("KIB", 1L << 10), ("MIB", 1L << 20), ("GIB", 1L << 30), ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("B", 1),
+        };
+        foreach (var (suffix, factor) in units)
+            if (text.EndsWith(suffix, StringComparison.Ordinal))
+                return (long)(double.Parse(text[..^suffix.Length], System.Globalization.CultureInfo.InvariantCulture) * factor);
+        return long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -21,10 +21,13 @@ internal sealed class ResearchSurface(WarehouseDatabase warehouse, PersonKeyHash
     /// <summary>Rebuilds the research file if the warehouse changed since it was built (cheap when it did not).</summary>
     public bool Refresh(DuckDBConnection warehouseConnection) => Database.EnsureFresh(warehouseConnection);
 
-    /// <summary>Refresh over a fresh connection to the warehouse (takes the file: another process holding it is reported).</summary>
+    /// <summary>
+    /// Refresh over a fresh connection to the warehouse (another process holding it is reported); a warehouse that
+    /// cannot be written (a read-only copy) is read read-only.
+    /// </summary>
     public bool Refresh()
     {
-        using var connection = warehouse.Open();
+        using var connection = warehouse.OpenWritableOrReadOnly(out _);
         return Refresh(connection);
     }
 }
@@ -40,9 +43,16 @@ internal static class ResearchRegistration
             .Validate(o => o.DisplayRows > 0 && o.ExportRows > 0, "Research:DisplayRows and ExportRows must be positive")
             .Validate(o => o.Threads > 0, "Research:Threads must be positive")
             .Validate(o => o.SuppressionThreshold >= 0, "Research:SuppressionThreshold must not be negative")
+            .Validate(o => ValidSizes(o), "Research:MemoryLimit and ProcessMemoryLimit must be sizes such as 512MB, and ProcessMemoryLimit the larger")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new ResearchSurface(sp.GetRequiredService<WarehouseDatabase>(), sp.GetRequiredService<PersonKeyHasher>(),
             sp.GetRequiredService<IOptions<ResearchOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         return services;
+    }
+
+    private static bool ValidSizes(ResearchOptions o)
+    {
+        try { return ResearchOptions.ParseBytes(o.ProcessMemoryLimit) > ResearchOptions.ParseBytes(o.MemoryLimit); }
+        catch (FormatException) { return false; }
     }
 }

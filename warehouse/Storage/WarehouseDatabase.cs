@@ -11,7 +11,12 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
 {
     public WarehouseOptions Options { get; } = options;
 
-    private readonly Lock prepareLock = new();
+    /// <summary>
+    /// One lock per file for the whole process: two instances over the same file (e.g. a command's and the person-key
+    /// check's) must not install the scripts at the same moment, or DuckDB reports a catalog write-write conflict.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lock> PrepareLocks = new(StringComparer.Ordinal);
+
     private bool prepared;
 
     public string FullPath => Path.GetFullPath(Options.Path);
@@ -23,7 +28,7 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
         var connection = OpenRaw(ConnectionString(readOnly: false));
         try
         {
-            lock (prepareLock)
+            lock (PrepareLocks.GetOrAdd(FullPath, _ => new Lock()))
             {
                 if (!prepared || !File.Exists(FullPath))
                 {
@@ -53,6 +58,26 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
         return OpenRaw(ConnectionString(readOnly: true));
     }
 
+    /// <summary>
+    /// Opens read-write, or read-only when the file cannot be written (a copy on read-only media, chmod 444):
+    /// readOnly says which. Anything else (in use, damaged) is reported as by <see cref="Open"/>. Whether it can be
+    /// written is learnt from DuckDB's own open, never by opening the file here: closing any other handle on the
+    /// file would drop this process's lock on it (POSIX record locks belong to the process).
+    /// </summary>
+    public DuckDBConnection OpenWritableOrReadOnly(out bool readOnly)
+    {
+        readOnly = false;
+        try
+        {
+            return Open();
+        }
+        catch (DuckDBException e) when (WarehouseDamagedException.IsPermissionError(e) && File.Exists(FullPath))
+        {
+            readOnly = true;
+            return OpenRaw(ConnectionString(readOnly: true));
+        }
+    }
+
     /// <summary>The file, and DuckDB settings from the options (DuckDB.NET passes unknown keys on as DuckDB config).</summary>
     private string ConnectionString(bool readOnly)
     {
@@ -74,6 +99,11 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
         {
             connection.Dispose();
             throw new WarehouseLockedException(FullPath, e);
+        }
+        catch (DuckDBException e) when (WarehouseDamagedException.IsDamage(e))
+        {
+            connection.Dispose();
+            throw new WarehouseDamagedException(FullPath, e);
         }
     }
 

@@ -11,8 +11,11 @@ internal sealed class WarehouseOptions
     /// <summary>The secret key of the person hash. Else env ANALYTICS_PERSON_KEY, else <see cref="PersonKeyFile"/>.</summary>
     public string? PersonKey { get; set; }
 
-    /// <summary>File holding the generated key on the embedded default (git-ignored, under data/).</summary>
-    public string PersonKeyFile { get; set; } = System.IO.Path.Combine("data", "person-key.txt");
+    /// <summary>
+    /// File holding the key when none is configured; a relative path is relative to the warehouse's folder (never the
+    /// working directory). Default: person-key.txt beside the warehouse file, generated for a warehouse without people.
+    /// </summary>
+    public string? PersonKeyFile { get; set; }
 
     /// <summary>Hired before this date = stock (存量); on or after = new talent (增量).</summary>
     public DateOnly TalentBaseline { get; set; } = new(2020, 1, 1);

@@ -22,9 +22,21 @@ internal static class EtlProcess
         return info;
     }
 
-    public static async Task<(int ExitCode, string Out, string Err)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int ExitCode, string Out, string Err)> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(StartInfo(workingDirectory, args));
+
+    /// <summary>Runs with the person key taken from the environment as given (null: no ANALYTICS_PERSON_KEY at all).</summary>
+    public static Task<(int ExitCode, string Out, string Err)> RunWithKeyAsync(string? personKey, string workingDirectory, params string[] args)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var info = StartInfo(workingDirectory, args);
+        if (personKey is null) info.Environment.Remove("ANALYTICS_PERSON_KEY");
+        else info.Environment["ANALYTICS_PERSON_KEY"] = personKey;
+        return RunAsync(info);
+    }
+
+    public static async Task<(int ExitCode, string Out, string Err)> RunAsync(ProcessStartInfo info)
+    {
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

@@ -27,7 +27,7 @@ public sealed class ResearchCliTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("person_key,gender,birth_year,name_masked,load_id", result.Out.Split('\n')[0].TrimEnd('\r'));
-        Assert.True(File.Exists(Path.Combine(folder, "research.duckdb")));
+        Assert.True(File.Exists(Path.Combine(folder, "warehouse.research.duckdb")));
     }
 
     public void Dispose()
