@@ -36,6 +36,14 @@ internal static class DashboardPagesExtensions
     {
         // An unknown address gets the 页面不存在 page with status 404 (and the router shows it after in-app navigation).
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Only a GET/HEAD that found nothing gets that page: other statuses (400 for a bad antiforgery token, 401, 429)
+        // keep their own answer, and a POST is never re-executed (its antiforgery check would run a second time).
+        app.Use(async (http, next) =>
+        {
+            await next(http);
+            var notFoundPage = http.Response.StatusCode == StatusCodes.Status404NotFound && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method));
+            if (!notFoundPage && http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        });
         // The re-executed request starts here, after the app's authorization middleware: authorize it here too.
         app.UseWhen(http => http.Features.Get<IStatusCodeReExecuteFeature>() is not null, branch => branch.UseAuthorization());
         app.UseAntiforgery();
