@@ -55,9 +55,7 @@ internal static class RollingOriginBacktest
             var (index, origin, factory) = jobs[j];
             var method = factory();
             var horizon = Math.Min(options.MaxBacktestHorizon, history.LastHalfYear - origin);
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             results[j] = (method.Name, method.Forecast(known[index], knownSeries[index], horizon));
-            if (Environment.GetEnvironmentVariable("FC_TRACE") is not null) Console.Error.WriteLine($"TRACE {method.Name} {origin} {sw.ElapsedMilliseconds} ms");
         });
 
         var forecasts = new List<BacktestForecast>();

@@ -31,13 +31,10 @@ internal sealed class UnitModel
     public static UnitModel? Fit(ForecastHistory history, int steps, int seed)
     {
         if (history.Points < 2) return null;
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var hazards = UnitHazardModel.Train(history, seed);
-        if (Environment.GetEnvironmentVariable("FC_TRACE") is not null) Console.Error.WriteLine($"TRACE train {sw.ElapsedMilliseconds} ms");
         if (hazards is null) return null;
         var model = new UnitModel(history, CapacityCalibration.Fit(history), steps);
         model.BuildAreas(hazards);
-        if (Environment.GetEnvironmentVariable("FC_TRACE") is not null) Console.Error.WriteLine($"TRACE train+areas {sw.ElapsedMilliseconds} ms");
         return model;
     }
 
@@ -63,9 +60,7 @@ internal sealed class UnitModel
         var rows = present.Select(u => (UnitFeatures.Build(u, last, Origin + 1, stats), u.Required))
             .Concat(added.Values.Select(a => (UnitFeatures.ForNewUnit(a.Unit.Kind == "建制村", a.Unit.DistrictCode, a.Unit.TownCode, Origin + 1, stats), a.Unit.Kind == "建制村" ? 1 : 2)))
             .ToList();
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var (up, down) = hazards.Predict(rows);
-        if (Environment.GetEnvironmentVariable("FC_TRACE") is not null) Console.Error.WriteLine($"TRACE predict {sw.ElapsedMilliseconds} ms");
         var all = present.Select((u, i) => (u.Code, u.DistrictCode, u.TownCode, u.Required, Start: u.Qualified[last], First: 1, Index: i))
             .Concat(added.Values.Select((a, i) => (a.Unit.Code, a.Unit.DistrictCode, a.Unit.TownCode, Required: a.Unit.Kind == "建制村" ? 1 : 2, Start: 0, a.First, Index: present.Count + i)))
             .ToList();
