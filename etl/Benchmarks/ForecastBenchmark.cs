@@ -36,8 +36,8 @@ internal sealed class ForecastBenchmark(WarehouseOptions options, TextWriter log
         return
         [
             BenchMeasure.Info($"预测历史读取 forecast history read ({scope}, {history.Units.Count:N0} units × {history.Points} half-years)", read, "s"),
-            BenchMeasure.AtMost($"预测拟合+回测 forecast fit + backtest ({scope}, first in process)", cold, "s", target),
-            BenchMeasure.AtMost($"预测拟合+回测 forecast fit + backtest ({scope}, warm median)", warm, "s", target),
+            BenchMeasure.AtMost($"预测训练+回测 forecast fit + backtest ({scope}, first in process)", cold, "s", target),
+            BenchMeasure.AtMost($"预测训练+回测 forecast fit + backtest ({scope}, warm median)", warm, "s", target),
             BenchMeasure.Info($"岗位开发建议 quota plan, every district and town ({scope})", plan, "s"),
             BenchMeasure.AtMost($"情景变更 scenario change ({scope}, warm median)", scenario * 1000, "ms", 1000),
         ];
