@@ -127,7 +127,12 @@ public sealed class GapForecasts
         if (model is null)
         {
             model = ForecastRuns.Fit(connection, options);
-            lock (_gate) _models[(fingerprint, options.HorizonYear, historyUntil)] = model;
+            lock (_gate)
+            {
+                // Models of older data are of no further use.
+                foreach (var stale in _models.Keys.Where(k => k.Fingerprint != fingerprint).ToList()) _models.Remove(stale);
+                _models[(fingerprint, options.HorizonYear, historyUntil)] = model;
+            }
         }
         var run = ForecastStore.LatestRun(connection, fingerprint, options.HorizonYear, historyUntil);
         if (run is null)

@@ -14,7 +14,7 @@ internal sealed class UnitHazardModel
     public const int MinimumTransitions = 60;
 
     /// <summary>Training rows are thinned to at most this many (evenly, deterministically) to bound the fit at province scale.</summary>
-    public const int MaximumTrainingRows = 20_000;
+    public const int MaximumTrainingRows = 12_000;
 
     private readonly Hazard _up, _down;
 
@@ -93,7 +93,7 @@ internal sealed class UnitHazardModel
             var data = ml.Data.LoadFromEnumerable(rows.Select(r => new LabelledRow { Features = r.Features, Label = label(r) }));
             var trainer = ml.BinaryClassification.Trainers.LightGbm(new Microsoft.ML.Trainers.LightGbm.LightGbmBinaryTrainer.Options
             {
-                NumberOfLeaves = 12, MinimumExampleCountPerLeaf = 30, LearningRate = 0.15, NumberOfIterations = 30,
+                NumberOfLeaves = 12, MinimumExampleCountPerLeaf = 30, LearningRate = 0.15, NumberOfIterations = 25,
                 Seed = seed, NumberOfThreads = 1, Verbose = false, Silent = true,
             });
             return new Hazard(ml, trainer.Fit(data), rate);

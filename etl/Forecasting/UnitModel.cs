@@ -13,6 +13,8 @@ internal sealed class UnitModel
     private readonly Dictionary<string, ProjectionArea> _towns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _townDistrict = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _townShare = new(StringComparer.Ordinal);
+    private readonly Lock _townGate = new();
+    private Action? _buildTowns;
 
     private UnitModel(ForecastHistory history, CapacityCalibration calibration, int steps)
     {
@@ -24,8 +26,17 @@ internal sealed class UnitModel
     /// <summary>Half-years projected (1 = the half-year after the history).</summary>
     public int Steps { get; }
     public int Origin => History.LastHalfYear;
-    public IEnumerable<string> TownCodes => _towns.Keys;
-    public string DistrictOfTown(string town) => _townDistrict[town];
+    public IEnumerable<string> TownCodes { get { Towns(); return _towns.Keys; } }
+    public string DistrictOfTown(string town) { Towns(); return _townDistrict[town]; }
+
+    private void Towns()
+    {
+        lock (_townGate)
+        {
+            _buildTowns?.Invoke();
+            _buildTowns = null;
+        }
+    }
 
     /// <summary>Trains the hazards and calibrates the capacity on <paramref name="history"/>; null when it is too short.</summary>
     public static UnitModel? Fit(ForecastHistory history, int steps, int seed)
@@ -66,14 +77,18 @@ internal sealed class UnitModel
             .ToList();
         foreach (var group in all.GroupBy(x => x.DistrictCode))
             _districts[group.Key] = Area(group.Key, group.ToList(), up, down, active);
-        foreach (var group in all.GroupBy(x => x.TownCode))
+        // Towns are built on first use (the quota plan); the backtest only projects districts.
+        _buildTowns = () =>
         {
-            _towns[group.Key] = Area(group.Key, group.ToList(), up, down, active);
-            var district = group.First().DistrictCode;
-            _townDistrict[group.Key] = district;
-            var required = all.Where(x => x.DistrictCode == district).Sum(x => x.Required);
-            _townShare[group.Key] = required == 0 ? 0 : (double)group.Sum(x => x.Required) / required;
-        }
+            foreach (var group in all.GroupBy(x => x.TownCode))
+            {
+                _towns[group.Key] = Area(group.Key, group.ToList(), up, down, active);
+                var district = group.First().DistrictCode;
+                _townDistrict[group.Key] = district;
+                var required = all.Where(x => x.DistrictCode == district).Sum(x => x.Required);
+                _townShare[group.Key] = required == 0 ? 0 : (double)group.Sum(x => x.Required) / required;
+            }
+        };
     }
 
     private ProjectionArea Area(string code, List<(string Code, string DistrictCode, string TownCode, int Required, int Start, int First, int Index)> units,
@@ -129,6 +144,7 @@ internal sealed class UnitModel
     /// <summary>Paths of an area under <paramref name="paths"/> draws of the shared half-year effect (fixed seed: the same draws for every schedule).</summary>
     public IReadOnlyList<AreaStep[]> Simulate(string areaCode, bool town, double[] arrivals, double passFactor, double attritionFactor, int paths, int seed)
     {
+        if (town) Towns();
         var area = town ? _towns[areaCode] : _districts[areaCode];
         var slack = town ? DistrictSlack(_townDistrict[areaCode]) * _townShare[areaCode] : DistrictSlack(areaCode);
         var random = new Random(seed);
@@ -141,7 +157,7 @@ internal sealed class UnitModel
         return result;
     }
 
-    public double TownShare(string town) => _townShare.GetValueOrDefault(town);
+    public double TownShare(string town) { Towns(); return _townShare.GetValueOrDefault(town); }
 
     private static double Normal(Random random)
     {
