@@ -113,5 +113,5 @@ internal sealed class EtlBenchmark(string outDir, bool quick, TextWriter log)
 
     /// <summary>The forecast's measures (ForecastBenchmark: history read, fit + backtest, quota plan, scenario change).</summary>
     private IEnumerable<BenchMeasure> Forecasts(WarehouseOptions options) =>
-        new ForecastBenchmark(options, log).Run("city", quick ? 1 : 3);
+        new ForecastBenchmark(options, log).Run("city", quick);
 }
