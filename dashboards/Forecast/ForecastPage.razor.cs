@@ -31,6 +31,7 @@ public partial class ForecastPage : ComponentBase, IDisposable
 
     private GapForecast? forecast;
     private BacktestSummary backtest = null!;
+    private (int Horizon, DateTime RunAt)? backtestFor;
     private bool fitting;
     private string? loadError, notice, resolvedScenario;
     private string scenarioName = GapForecasts.BaselineName;
@@ -89,7 +90,13 @@ public partial class ForecastPage : ComponentBase, IDisposable
         try
         {
             forecast = await fit;
-            backtest = await Task.Run(() => Forecasts.Backtest(Horizon));
+            // The backtest of a horizon is read once; a district or target change then re-projects without yielding,
+            // so no render shows the new district with the old figures.
+            if (backtestFor != (Horizon, forecast.RunAt))
+            {
+                backtest = await Task.Run(() => Forecasts.Backtest(Horizon));
+                backtestFor = (Horizon, forecast.RunAt);
+            }
             loadError = null;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -96,7 +96,7 @@ public sealed class ForecastPageTests(DemoHistory demo)
         cut.Find("#attrition-change").Change("100");
         var assumptions = ScenarioAssumptions.Baseline with { AttritionChange = 1.0 };
         var expected = forecasts.Compare(assumptions, 2030).Single(g => g.DistrictCode == district && g.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) == first);
-        cut.WaitForAssertion(() => Assert.Equal(Posts(expected.ScenarioGapPosts), cut.Find("#compare tbody tr .scenario").TextContent), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.Equal(Posts(expected.ScenarioGapPosts), cut.Find("#compare tbody tr .scenario").TextContent), TimeSpan.FromSeconds(60));
         Assert.Equal(before, cut.Find("#compare tbody tr .baseline").TextContent);
         Assert.True(expected.ScenarioGapPosts >= expected.BaselineGap);
         Assert.InRange(int.Parse(cut.Find("#projection-elapsed").GetAttribute("data-ms")!, CultureInfo.InvariantCulture), 0, 60_000);
@@ -127,8 +127,9 @@ public sealed class ForecastPageTests(DemoHistory demo)
         var more = ScenarioAssumptions.Baseline with { PostsApprovedPerYear = new Dictionary<string, int> { [district] = shown + 200 } };
         var expected = forecasts.Compare(more, 2030).Where(g => g.DistrictCode == district).ToList();
         var last = expected[^1];
-        var row = cut.Find($"#compare tbody tr[data-as-of='{last.AsOf:yyyy-MM-dd}']");
-        Assert.Equal(Posts(last.ScenarioGapPosts), row.QuerySelector(".scenario")!.TextContent);
+        // The re-projection (with the district's quota plan) takes a moment: wait for the render it ends with.
+        cut.WaitForAssertion(() => Assert.Equal(Posts(last.ScenarioGapPosts),
+            cut.Find($"#compare tbody tr[data-as-of='{last.AsOf:yyyy-MM-dd}'] .scenario").TextContent), TimeSpan.FromSeconds(60));
         Assert.True(last.ScenarioGapPosts < last.BaselineGap, "approving more posts should lower the district's gap");
     }
 
