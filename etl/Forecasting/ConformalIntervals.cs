@@ -16,7 +16,12 @@ internal sealed record IntervalWidth(double Relative, bool Extrapolated);
 /// </summary>
 internal sealed class ConformalIntervals
 {
-    public const string Districts = "district", City = "city";
+    /// <summary>Areas: districts with a gap at the origin, districts without one (their errors differ in kind: a closed gap
+    /// mostly stays closed), and the city.</summary>
+    public const string Districts = "district", ClosedDistricts = "district-closed", City = "city";
+
+    /// <summary>The district pool a forecast's interval comes from, by the gap it starts from (for qualified posts: one pool).</summary>
+    public string DistrictArea(double gapAtOrigin) => Quantity == Quantities.Gap && gapAtOrigin < 0.5 ? ClosedDistricts : Districts;
     public static readonly int[] Levels = [80, 95];
 
     private readonly Dictionary<(string Area, int Horizon), List<(int Origin, double Residual)>> _residuals = [];
@@ -31,7 +36,7 @@ internal sealed class ConformalIntervals
         var result = new ConformalIntervals(quantity);
         var own = report.Forecasts.Where(f => f.Method == method).ToList();
         foreach (var f in own)
-            result.Add(Districts, f.Horizon, f.Origin, Math.Abs(f.Error(quantity)) / Math.Max(1, f.Required));
+            result.Add(result.DistrictArea(f.GapAtOrigin), f.Horizon, f.Origin, Math.Abs(f.Error(quantity)) / Math.Max(1, f.Required));
         foreach (var g in own.GroupBy(f => (f.Origin, f.Horizon)))
             result.Add(City, g.Key.Horizon, g.Key.Origin,
                 Math.Abs(g.Sum(f => f.Actual(quantity)) - g.Sum(f => f.Forecast(quantity))) / Math.Max(1, g.Sum(f => f.Required)));

@@ -97,6 +97,7 @@ internal static class ForecastPoints
     {
         var points = new List<ForecastPoint>();
         var names = history.Districts.ToDictionary(d => d.Code, d => d.Name, StringComparer.Ordinal);
+        var lastGap = DistrictSeries.From(history).ToDictionary(p => p.Key, p => p.Value.Gap[^1], StringComparer.Ordinal);
         for (var k = 1; k <= steps; k++)
         {
             var half = history.LastHalfYear + k;
@@ -107,7 +108,8 @@ internal static class ForecastPoints
                 var r = required.GetValueOrDefault(code);
                 var (g, q) = (Math.Clamp(gap[code].Gap[k - 1], 0, r), Math.Max(0, qualified[code].Qualified[k - 1]));
                 cityR += r; cityQ += q; cityG += g;
-                points.Add(Point(code, names.GetValueOrDefault(code, code), half, k, r, q, g, ConformalIntervals.Districts, gapMethod, qualifiedMethod, gapIntervals, qualifiedIntervals));
+                var gapArea = gapIntervals?.DistrictArea(lastGap.GetValueOrDefault(code)) ?? ConformalIntervals.Districts;
+                points.Add(Point(code, names.GetValueOrDefault(code, code), half, k, r, q, g, gapArea, gapMethod, qualifiedMethod, gapIntervals, qualifiedIntervals));
             }
             points.Add(Point(CityCode, CityName, half, k, cityR, cityQ, cityG, ConformalIntervals.City, gapMethod, qualifiedMethod, gapIntervals, qualifiedIntervals));
         }
@@ -119,8 +121,9 @@ internal static class ForecastPoints
     {
         var g80 = gapIntervals?.Width(area, k, 80);
         var g95 = gapIntervals?.Width(area, k, 95);
-        var q80 = qualifiedIntervals?.Width(area, k, 80);
-        var q95 = qualifiedIntervals?.Width(area, k, 95);
+        var qualifiedArea = area == ConformalIntervals.City ? ConformalIntervals.City : ConformalIntervals.Districts;
+        var q80 = qualifiedIntervals?.Width(qualifiedArea, k, 80);
+        var q95 = qualifiedIntervals?.Width(qualifiedArea, k, 95);
         var scale = Math.Max(1, r);
         double? Lo(double value, IntervalWidth? w, double max) => w is null ? null : Math.Clamp(value - w.Relative * scale, 0, max);
         double? Hi(double value, IntervalWidth? w, double max) => w is null ? null : Math.Clamp(value + w.Relative * scale, 0, max);

@@ -9,7 +9,8 @@ internal static class Quantities
 
 /// <summary>One backtest forecast of one district: made at the end of Origin (a half-year) for Origin + Horizon.</summary>
 internal sealed record BacktestForecast(
-    string Method, string District, int Origin, int Horizon, double Gap, double ActualGap, double Qualified, double ActualQualified, double Required)
+    string Method, string District, int Origin, int Horizon, double Gap, double ActualGap, double Qualified, double ActualQualified, double Required,
+    double GapAtOrigin = 0)
 {
     public double Forecast(string quantity) => quantity == Quantities.Gap ? Gap : Qualified;
     public double Actual(string quantity) => quantity == Quantities.Gap ? ActualGap : ActualQualified;
@@ -70,7 +71,7 @@ internal static class RollingOriginBacktest
                     var point = Array.IndexOf(series.HalfYears, origin + h);
                     if (point < 0) continue;
                     forecasts.Add(new BacktestForecast(results[j].Name, district, origin, h, path.Gap[h - 1], series.Gap[point],
-                        path.Qualified[h - 1], series.Qualified[point], atOrigin.Required[^1]));
+                        path.Qualified[h - 1], series.Qualified[point], atOrigin.Required[^1], atOrigin.Gap[^1]));
                 }
             }
         }
