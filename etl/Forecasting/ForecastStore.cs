@@ -38,12 +38,15 @@ internal static class ForecastStore
         return names;
     }
 
-    /// <summary>What the warehouse holds, for telling whether a stored run is stale: the last load and the latest snapshot.</summary>
+    /// <summary>The version of the forecast's method: a run stored by another version is stale (refitted on next use).</summary>
+    public const string MethodVersion = "halfyear-3";
+
+    /// <summary>What the warehouse holds and which method version fitted, for telling whether a stored run is stale.</summary>
     public static string Fingerprint(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT CAST(coalesce((SELECT max(load_id) FROM load_run), 0) AS VARCHAR) || '|' || coalesce(CAST((SELECT max(as_of) FROM roster_snapshot) AS VARCHAR), '')";
-        return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
+        return (Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "") + "|" + MethodVersion;
     }
 
     /// <summary>Appends one run (all rows stamped <paramref name="runAt"/>) in one transaction.</summary>
