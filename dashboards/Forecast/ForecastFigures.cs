@@ -3,58 +3,33 @@ using Analytics.Etl.Forecasting;
 
 namespace Analytics.Dashboards.Forecast;
 
-/// <summary>One year of the baseline-versus-scenario table: the gap of each, and the change.</summary>
-internal sealed record GapComparisonYear(int Year, double BaselineGap, double ScenarioGap)
-{
-    public double Change => ScenarioGap - BaselineGap;
-}
-
 /// <summary>
-/// Everything the 预测 page shows for one scenario and one area (a district or the city): the quota plan rows
-/// (the same <see cref="ForecastService.Plan(ForecastModel, ScenarioAssumptions, string, int, int?)"/> the CLI and the
-/// export use), the gap beside the baseline, and the fan chart's series.
+/// Everything the 预测 page shows for one area (a district or the city, 510100) and one scenario: the stored forecast's
+/// points, the unit model's gaps beside the baseline, the quota plan rows (one scenario per row), the fan chart data.
+/// All from <see cref="GapForecasts"/>; nothing is computed here but selection and layout.
 /// </summary>
 internal sealed record ForecastFigures(
-    string AreaCode, string AreaName, QuotaPlan Plan, IReadOnlyList<QuotaPlanYear> Rows, IReadOnlyList<GapComparisonYear> Comparison,
-    FanChartData Fan, TimeSpan Elapsed)
+    string AreaCode, string AreaName, IReadOnlyList<ForecastPoint> Points, IReadOnlyList<ScenarioGap> Gaps, QuotaPlan Plan,
+    IReadOnlyList<QuotaRow> PlanRows, FanChartData Fan, double? CurrentGap, TimeSpan Elapsed)
 {
-    /// <summary>The plan row of the area in a year (null outside the projection).</summary>
-    public QuotaPlanYear? In(int year) => Rows.FirstOrDefault(r => r.Year == year);
+    public ForecastPoint? At(int year) => Points.FirstOrDefault(p => p.AsOf == new DateOnly(year, 12, 31));
 
-    public static ForecastFigures Build(ForecastService service, ForecastModel model, ScenarioAssumptions assumptions, string scenarioName,
-        string? district, int horizonYear, int targetYear, TimeProvider clock)
+    public static ForecastFigures Build(GapForecasts forecasts, GapForecast forecast, ScenarioAssumptions assumptions, string scenarioName,
+        string? district, int targetYear, TimeProvider clock)
     {
         var started = clock.GetTimestamp();
-        var series = district is null ? null : model.History.FirstOrDefault(d => d.DistrictCode == district);
-        var code = series?.DistrictCode ?? ForecastOutcome.CityCode;
-        var plan = service.Plan(model, assumptions, scenarioName, targetYear, horizonYear);
-        var rows = plan.Rows.Where(r => r.DistrictCode == code).OrderBy(r => r.Year).ToList();
-        var comparison = service.Compare(model, assumptions, scenarioName, plan.HorizonYear);
-        var baseline = Years(comparison.Baseline, code);
-        var scenario = Years(comparison.Scenario, code);
-        var gaps = scenario.Zip(baseline, (s, b) => new GapComparisonYear(s.Year, b.GapPosts, s.GapPosts)).ToList();
-        var name = series?.DistrictName ?? rows.FirstOrDefault()?.DistrictName ?? "成都市";
-        return new ForecastFigures(code, name, plan, rows, gaps, FanData(model, series, rows), clock.GetElapsedTime(started));
+        var code = district ?? GapForecast.CityCode;
+        var name = forecast.Districts.FirstOrDefault(d => d.Code == district)?.Name ?? "成都市";
+        var points = forecast.Points.Where(p => p.DistrictCode == code).OrderBy(p => p.AsOf).ToList();
+        var gaps = forecasts.Compare(assumptions, forecast.HorizonYear).Where(g => g.DistrictCode == code).OrderBy(g => g.AsOf).ToList();
+        var plan = forecasts.Plan(assumptions, scenarioName, targetYear, forecast.HorizonYear, district, towns: district is not null);
+        var rows = plan.Rows.Where(r => district is null ? r.Level == QuotaRow.District : r.DistrictCode == district).ToList();
+        var history = forecast.History.Where(h => h.DistrictCode == code).OrderBy(h => h.AsOf).ToList();
+        var fan = new FanChartData(
+            history.Select(h => new TrendPoint(h.AsOf, h.QualifiedPosts)).ToList(),
+            points.Select(p => new FanPoint(p.AsOf, p.QualifiedPosts, p.QualifiedLo80 ?? p.QualifiedPosts, p.QualifiedHi80 ?? p.QualifiedPosts,
+                p.QualifiedLo95 ?? p.QualifiedPosts, p.QualifiedHi95 ?? p.QualifiedPosts)).ToList(),
+            history.Select(h => new TrendPoint(h.AsOf, h.RequiredPosts)).Concat(points.Select(p => new TrendPoint(p.AsOf, p.RequiredPosts))).ToList());
+        return new ForecastFigures(code, name, points, gaps, plan, rows, fan, history.LastOrDefault()?.GapPosts, clock.GetElapsedTime(started));
     }
-
-    private static IReadOnlyList<ForecastYear> Years(ForecastOutcome outcome, string code) =>
-        code == ForecastOutcome.CityCode ? outcome.City : outcome.District(code).Years;
-
-    /// <summary>History (each year's last snapshot; for the city the sum of the districts), then the plan's projection.</summary>
-    private static FanChartData FanData(ForecastModel model, DistrictSeries? district, IReadOnlyList<QuotaPlanYear> rows)
-    {
-        var points = (district is null ? model.History : [district])
-            .SelectMany(d => d.Years)
-            .GroupBy(y => y.Year)
-            .OrderBy(g => g.Key)
-            .Select(g => (Date: g.Max(y => y.AsOf), Qualified: (double)g.Sum(y => y.QualifiedPosts), Required: (double)g.Sum(y => y.RequiredPosts)))
-            .ToList();
-        var history = points.Select(p => new TrendPoint(p.Date, p.Qualified)).ToList();
-        var required = points.Select(p => new TrendPoint(p.Date, p.Required))
-            .Concat(rows.Select(r => new TrendPoint(YearEnd(r.Year), r.RequiredPosts))).ToList();
-        var forecast = rows.Select(r => new FanPoint(YearEnd(r.Year), r.QualifiedPosts, r.Lower80, r.Upper80, r.Lower95, r.Upper95)).ToList();
-        return new FanChartData(history, forecast, required);
-    }
-
-    private static DateOnly YearEnd(int year) => new(year, 12, 31);
 }

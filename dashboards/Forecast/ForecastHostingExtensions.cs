@@ -1,12 +1,13 @@
+using System.Globalization;
 using Analytics.Dashboards.Warehouse;
 using Analytics.Etl.Forecasting;
 
 namespace Analytics.Dashboards.Forecast;
 
-/// <summary>The 预测 page's services and the quota export endpoints (GET /forecast/export.csv and .xlsx).</summary>
+/// <summary>The 预测 page's services and its exports: the quota plan (GET /forecast/export.csv, .xlsx) and the long forecast (/forecast/long.csv).</summary>
 internal static class ForecastHostingExtensions
 {
-    public const string CsvPath = "/forecast/export.csv", XlsxPath = "/forecast/export.xlsx";
+    public const string CsvPath = "/forecast/export.csv", XlsxPath = "/forecast/export.xlsx", LongPath = "/forecast/long.csv";
 
     public static WebApplicationBuilder AddForecastPage(this WebApplicationBuilder builder)
     {
@@ -14,56 +15,67 @@ internal static class ForecastHostingExtensions
         return builder;
     }
 
-    /// <summary>The forecast API over the dashboard's warehouse, and the fitted-model cache (also used by the tests' contexts).</summary>
+    /// <summary>The forecast façade over the dashboard's warehouse, and the page's cache (also used by the tests' contexts).</summary>
     public static IServiceCollection AddForecastServices(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new ForecastService(sp.GetRequiredService<WarehouseConnections>().Database, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ForecastModelCache>();
+        services.AddSingleton(sp => new GapForecasts(sp.GetRequiredService<WarehouseConnections>().Database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ForecastCache>();
         return services;
     }
 
     /// <summary>
-    /// GET /forecast/export.csv|.xlsx?scenario=&amp;to=&amp;target=: the quota plan of a saved scenario (empty = baseline),
-    /// written by <see cref="ForecastService.Export"/> from <see cref="ForecastService.Plan(ForecastModel, string?, int, int?)"/>
-    /// exactly as <c>etl forecast --out</c> writes it (the same fit options, so the same figures).
+    /// GET /forecast/export.csv|.xlsx?scenario=&amp;to=&amp;target=&amp;approve=&amp;pass=&amp;attrition=&amp;district=: the quota plan of
+    /// the saved scenario with the page's on-screen changes applied (so an unsaved scenario exports what is on screen),
+    /// the same figures as <c>etl forecast --out</c>. GET /forecast/long.csv?to=: the long forecast.
     /// </summary>
     public static WebApplication MapForecastExports(this WebApplication app)
     {
-        app.MapGet(CsvPath, (string? scenario, int? to, int? target, ForecastService service, ForecastModelCache cache, SnapshotQueries snapshots, CancellationToken ct) =>
-            ExportAsync(".csv", "text/csv; charset=utf-8", scenario, to, target, service, cache, snapshots, ct)).RequireAuthorization(Auth.Policies.Planner);
-        app.MapGet(XlsxPath, (string? scenario, int? to, int? target, ForecastService service, ForecastModelCache cache, SnapshotQueries snapshots, CancellationToken ct) =>
-            ExportAsync(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", scenario, to, target, service, cache, snapshots, ct)).RequireAuthorization(Auth.Policies.Planner);
+        app.MapGet(CsvPath, (HttpRequest request, GapForecasts forecasts, CancellationToken ct) => ExportAsync(".csv", "text/csv; charset=utf-8", request, forecasts, ct))
+            .RequireAuthorization(Auth.Policies.Planner);
+        app.MapGet(XlsxPath, (HttpRequest request, GapForecasts forecasts, CancellationToken ct) =>
+            ExportAsync(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", request, forecasts, ct)).RequireAuthorization(Auth.Policies.Planner);
+        app.MapGet(LongPath, async (int? to, GapForecasts forecasts, CancellationToken ct) =>
+        {
+            var stream = new MemoryStream();
+            await Task.Run(() => forecasts.WriteLong(stream, to), ct);
+            return Results.File(stream.ToArray(), "text/csv; charset=utf-8", "gap_forecast_long.csv");
+        }).RequireAuthorization(Auth.Policies.Planner);
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(string extension, string contentType, string? scenario, int? to, int? target,
-        ForecastService service, ForecastModelCache cache, SnapshotQueries snapshots, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(string extension, string contentType, HttpRequest request, GapForecasts forecasts, CancellationToken cancellationToken)
     {
-        var latest = snapshots.SnapshotDates();
-        if (latest.Count == 0) return Results.Problem("仓库中没有花名册快照，无法预测。/ The warehouse has no roster snapshots to forecast from.", statusCode: 409);
-        var first = latest[0].Year + 1;
-        var horizon = to ?? Math.Max(Forecast.ForecastPage.DefaultHorizon, first);
-        var targetYear = target ?? horizon;
-        if (horizon < first || horizon > Forecast.ForecastPage.LastHorizon || targetYear < first || targetYear > horizon)
-            return Results.BadRequest($"to / target: {first}..{Forecast.ForecastPage.LastHorizon}, target ≤ to / 预测年度超出范围");
+        var query = request.Query;
+        int? Int(string key) => int.TryParse(query[key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+        double? Double(string key) => double.TryParse(query[key], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
         (string Name, ScenarioAssumptions Assumptions) resolved;
         try
         {
-            resolved = service.Resolve(string.IsNullOrWhiteSpace(scenario) ? null : scenario);
+            resolved = forecasts.Resolve(query["scenario"].ToString() is { Length: > 0 } s ? s : null);
+            var assumptions = resolved.Assumptions;
+            if (query["approve"].ToString() is { Length: > 0 } approve) assumptions = assumptions with { PostsApprovedPerYear = ScenarioAssumptions.ParseApprovals(approve) };
+            if (Double("pass") is { } pass) assumptions = assumptions with { PassRateChange = pass };
+            if (Double("attrition") is { } attrition) assumptions = assumptions with { AttritionChange = attrition };
+            resolved = (assumptions.SameAs(resolved.Assumptions) ? resolved.Name : resolved.Name + "（未保存修改）", assumptions);
         }
         catch (KeyNotFoundException e)
         {
             return Results.NotFound(e.Message);
         }
-        var model = await cache.GetAsync(horizon).WaitAsync(cancellationToken);
-        var plan = service.Plan(model, resolved.Assumptions, resolved.Name, targetYear, horizon);
+        catch (FormatException e)
+        {
+            return Results.BadRequest(e.Message);
+        }
+        var horizon = Int("to") ?? GapForecasts.DefaultHorizonYear;
+        var district = query["district"].ToString() is { Length: 6 } d ? d : null;
+        var plan = await Task.Run(() => forecasts.Plan(resolved.Assumptions, resolved.Name, Int("target"), horizon, district), cancellationToken);
         var folder = Directory.CreateTempSubdirectory("analytics-quota-");
         try
         {
             var path = Path.Combine(folder.FullName, "quota" + extension);
-            ForecastService.Export(plan, path);
+            GapForecasts.WriteQuota(plan, path);
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            return Results.File(bytes, contentType, $"岗位开发建议_{resolved.Name}_{targetYear}{extension}");
+            return Results.File(bytes, contentType, $"岗位开发建议_{plan.TargetYear}{extension}");
         }
         finally
         {

@@ -1,24 +1,24 @@
 using System.Globalization;
 using Analytics.Dashboards.Charts;
 using Analytics.Dashboards.Localization;
-using Analytics.Dashboards.Warehouse;
 using Analytics.Etl.Forecasting;
 using Microsoft.AspNetCore.Components;
 
 namespace Analytics.Dashboards.Forecast;
 
 /// <summary>
-/// 预测: the fan chart of a district or the city, the backtest card, scenario controls (re-projecting the cached
-/// model: milliseconds), save by name, the gap beside the baseline, and the quota export. URL: district, scenario, to, target.
+/// 预测: the stored forecast of a district or the city (fan chart, half-year table, the plain statement of the method
+/// shipped), the backtest card, scenario controls (the unit model re-projects: no refit), save by name, the unit
+/// model's gap beside the baseline, and the quota plan with its exports. URL: district, scenario, to, target.
+/// Only the <see cref="GapForecasts"/> façade is used.
 /// </summary>
 public partial class ForecastPage : ComponentBase, IDisposable
 {
-    internal const int DefaultHorizon = 2030, LastHorizon = 2040;
+    internal const int LastHorizon = 2040;
     internal static readonly DateOnly PolicyDeadline = new(2025, 12, 31);
 
-    [Inject] internal ForecastModelCache Cache { get; set; } = null!;
-    [Inject] internal ForecastService Service { get; set; } = null!;
-    [Inject] internal SnapshotQueries Snapshots { get; set; } = null!;
+    [Inject] internal ForecastCache Cache { get; set; } = null!;
+    [Inject] internal GapForecasts Forecasts { get; set; } = null!;
     [Inject] internal ChartRenderer Charts { get; set; } = null!;
     [Inject] internal UiText T { get; set; } = null!;
     [Inject] internal TimeProvider Clock { get; set; } = null!;
@@ -29,34 +29,36 @@ public partial class ForecastPage : ComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "to")] public string? ToText { get; set; }
     [SupplyParameterFromQuery(Name = "target")] public string? TargetText { get; set; }
 
-    private ForecastModel? model;
+    private GapForecast? forecast;
+    private BacktestSummary backtest = null!;
+    private (int Horizon, DateTime RunAt)? backtestFor;
     private bool fitting;
-    private string? loadError, notice;
-    private string? resolvedScenario;
-    private string scenarioName = ForecastService.BaselineName;
-    private ScenarioAssumptions savedAssumptions = ScenarioAssumptions.Baseline;
-    private ScenarioAssumptions assumptions = ScenarioAssumptions.Baseline;
+    private string? loadError, notice, resolvedScenario;
+    private string scenarioName = GapForecasts.BaselineName;
+    private ScenarioAssumptions savedAssumptions = ScenarioAssumptions.Baseline, assumptions = ScenarioAssumptions.Baseline;
     private IReadOnlyList<string> scenarioNames = [];
     private ForecastFigures? figures;
     private RenderedChart? fanChart;
     private string saveName = "";
 
-    private int FirstYear { get; set; }
-    private int Horizon { get; set; } = DefaultHorizon;
-    private int Target { get; set; } = DefaultHorizon;
-    private string? District => model?.History.Any(d => d.DistrictCode == DistrictText) == true ? DistrictText : null;
-    private DistrictSeries? DistrictSeries => model?.History.FirstOrDefault(d => d.DistrictCode == District);
-    private bool IsBaseline => scenarioName == ForecastService.BaselineName;
-    private bool Dirty => !Same(assumptions, savedAssumptions);
+    private int FirstYear => forecast is { IsEmpty: false } f ? f.Points[0].AsOf.Year : Clock.GetLocalNow().Year;
+    private int Horizon { get; set; } = GapForecasts.DefaultHorizonYear;
+    private int Target { get; set; }
+    private string? District => forecast?.Districts.Any(d => d.Code == DistrictText) == true ? DistrictText : null;
+    private string AreaName => figures?.AreaName ?? "";
+    private bool IsBaseline => scenarioName == GapForecasts.BaselineName;
+    private bool Dirty => !assumptions.SameAs(savedAssumptions);
+    private string ScenarioLabel => IsBaseline ? T["forecast.baseline"] : scenarioName;
+
+    private string Statement => forecast is null ? "" : forecast.BaselineWins
+        ? T.Format("forecast.statement.baseline", T["forecast.method." + forecast.GapMethod])
+        : T.Format("forecast.statement.model", T["forecast.method." + forecast.GapMethod]);
 
     protected override void OnInitialized() => Cache.Invalidated += OnInvalidated;
 
     protected override async Task OnParametersSetAsync()
     {
-        var latest = Snapshots.SnapshotDates();
-        FirstYear = (latest.Count > 0 ? latest[0].Year : DateOnly.FromDateTime(Clock.GetLocalNow().DateTime).Year) + 1;
-        Horizon = Year(ToText) is { } to && to >= FirstYear && to <= LastHorizon ? to : Math.Max(DefaultHorizon, FirstYear);
-        Target = Year(TargetText) is { } target && target >= FirstYear && target <= Horizon ? target : Horizon;
+        Horizon = Year(ToText) is { } to && to >= Clock.GetLocalNow().Year - 10 && to <= LastHorizon ? to : GapForecasts.DefaultHorizonYear;
         if (resolvedScenario != (ScenarioText ?? "")) ResolveScenario();
         await FitAndShowAsync();
     }
@@ -70,68 +72,84 @@ public partial class ForecastPage : ComponentBase, IDisposable
         notice = null;
         try
         {
-            (scenarioName, savedAssumptions) = Service.Resolve(ScenarioText);
+            (scenarioName, savedAssumptions) = Forecasts.Resolve(ScenarioText);
         }
         catch (KeyNotFoundException)
         {
             notice = T.Format("forecast.unknown_scenario", ScenarioText);
-            (scenarioName, savedAssumptions) = (ForecastService.BaselineName, ScenarioAssumptions.Baseline);
+            (scenarioName, savedAssumptions) = (GapForecasts.BaselineName, ScenarioAssumptions.Baseline);
         }
         assumptions = savedAssumptions;
     }
 
-    /// <summary>Waits for the cached fit (showing "正在拟合" meanwhile, off the render path), then projects.</summary>
+    /// <summary>Waits for the stored forecast (showing "正在拟合" meanwhile, off the render path), then projects.</summary>
     private async Task FitAndShowAsync()
     {
         var fit = Cache.GetAsync(Horizon);
         fitting = !fit.IsCompleted;
         try
         {
-            model = await fit;
+            forecast = await fit;
+            // The backtest of a horizon is read once; a district or target change then re-projects without yielding,
+            // so no render shows the new district with the old figures.
+            if (backtestFor != (Horizon, forecast.RunAt))
+            {
+                backtest = await Task.Run(() => Forecasts.Backtest(Horizon));
+                backtestFor = (Horizon, forecast.RunAt);
+            }
             loadError = null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            (model, loadError) = (null, e.Message);
+            (forecast, loadError) = (null, e.Message);
         }
         fitting = false;
-        scenarioNames = Service.ScenarioNames();
+        if (forecast is { IsEmpty: false } f)
+        {
+            var target = Year(TargetText);
+            Target = target is { } t && t >= FirstYear && t <= Horizon ? t : Math.Clamp(f.DefaultTargetYear, FirstYear, Horizon);
+        }
+        scenarioNames = Forecasts.ScenarioNames();
         Project();
     }
 
-    /// <summary>Re-projects the fitted model under the current assumptions (no refit).</summary>
+    /// <summary>Re-projects under the current assumptions with the fitted unit model (no refit).</summary>
     private void Project()
     {
-        if (model is null || model.History.Count == 0)
+        if (forecast is not { IsEmpty: false } f)
         {
             (figures, fanChart) = (null, null);
             return;
         }
-        figures = ForecastFigures.Build(Service, model, assumptions, scenarioName, District, Horizon, Target, Clock);
+        figures = ForecastFigures.Build(Forecasts, f, assumptions, scenarioName, District, Target, Clock);
         var labels = new FanLabels(T["forecast.history"], T["forecast.forecast"], T["forecast.band80"], T["forecast.band95"],
             T["forecast.required"], T["forecast.marker"]);
-        fanChart = Charts.Fan(T.Format("forecast.fan", figures.AreaName, ScenarioLabel), T["unit.posts"], figures.Fan, labels,
+        fanChart = Charts.Fan(T.Format("forecast.fan", figures.AreaName, T["forecast.method." + f.QualifiedMethod]), T["unit.posts"], figures.Fan, labels,
             [PolicyDeadline, new DateOnly(Horizon, 12, 31)]);
     }
 
-    private string ScenarioLabel => IsBaseline ? T["forecast.baseline"] : scenarioName;
+    private string Recommended => figures?.PlanRows.FirstOrDefault(r => r.IsRecommendation && r.Level == QuotaRow.District && (District is null || r.Code == District)) is { } row
+        ? District is null
+            ? T.Number(figures.PlanRows.Where(r => r.IsRecommendation).Sum(r => r.TotalApprovals))
+            : string.Join(" / ", row.ApprovalsByYear.Select(a => T.Number(a)))
+        : "—";
 
-    private int ApprovedPostsShown => DistrictSeries is { } d
-        ? assumptions.PostsApprovedPerYear.TryGetValue(d.DistrictCode, out var n) ? n : (int)Math.Round(d.RecentApprovedPosts)
+    private int ApprovedPostsShown => District is { } d
+        ? assumptions.PostsApprovedPerYear.TryGetValue(d, out var n) ? n
+            : figures?.PlanRows.FirstOrDefault(r => r.Code == d && !r.IsRecommendation)?.ApprovalsByYear.FirstOrDefault() ?? 0
         : 0;
 
     private void ChangeApproved(ChangeEventArgs e)
     {
-        if (DistrictSeries is not { } d || !int.TryParse(e.Value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return;
-        var posts = new Dictionary<string, int>(assumptions.PostsApprovedPerYear) { [d.DistrictCode] = Math.Max(0, n) };
-        assumptions = assumptions with { PostsApprovedPerYear = posts };
+        if (District is not { } d || !int.TryParse(e.Value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return;
+        assumptions = assumptions with { PostsApprovedPerYear = new Dictionary<string, int>(assumptions.PostsApprovedPerYear) { [d] = Math.Max(0, n) } };
         Project();
     }
 
     private void ChangePassRate(ChangeEventArgs e)
     {
-        if (Number(e) is not { } points) return;
-        assumptions = assumptions with { PassRateChange = Math.Clamp(points, -100, 100) / 100 };
+        if (Number(e) is not { } percent) return;
+        assumptions = assumptions with { PassRateChange = Math.Clamp(percent, -100, 300) / 100 };
         Project();
     }
 
@@ -142,8 +160,12 @@ public partial class ForecastPage : ComponentBase, IDisposable
         Project();
     }
 
-    /// <summary>Whole posts as the export rounds them (half away from zero), grouped; "—" when there is no figure.</summary>
-    private string Posts(double? value) => value is null ? "—" : T.Number(QuotaExport.Whole(value.Value));
+    /// <summary>Whole posts (half away from zero), grouped; "—" when there is no figure.</summary>
+    internal string Posts(double? value) => value is null ? "—" : T.Number((long)Math.Round(value.Value, MidpointRounding.AwayFromZero));
+
+    private string Range(double? lo, double? hi) => lo is null || hi is null ? T["forecast.no_interval"] : $"{Posts(lo)}–{Posts(hi)}";
+
+    private string Change(double value) => (value > 0.5 ? "+" : "") + Posts(value);
 
     private static double? Number(ChangeEventArgs e) =>
         double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -159,14 +181,14 @@ public partial class ForecastPage : ComponentBase, IDisposable
     private void Save()
     {
         var name = saveName.Trim();
-        if (name.Length == 0 || name == ForecastService.BaselineName)
+        if (name.Length == 0 || name == GapForecasts.BaselineName)
         {
             notice = T["forecast.bad_name"];
             return;
         }
-        Service.SaveScenario(name, assumptions);
+        Forecasts.SaveScenario(name, assumptions);
         (scenarioName, savedAssumptions, resolvedScenario) = (name, assumptions, name);
-        scenarioNames = Service.ScenarioNames();
+        scenarioNames = Forecasts.ScenarioNames();
         notice = T.Format("forecast.saved", name);
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("scenario", name));
     }
@@ -174,13 +196,10 @@ public partial class ForecastPage : ComponentBase, IDisposable
     private void Go(string parameter, object? value) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(parameter, value?.ToString() is { Length: > 0 } text ? text : null));
 
-    private string ExportHref(string extension) =>
-        $"forecast/export.{extension}?scenario={Uri.EscapeDataString(IsBaseline ? "" : scenarioName)}&to={Horizon}&target={Target}";
-
-    private static bool Same(ScenarioAssumptions a, ScenarioAssumptions b) =>
-        a.PassRateChange.Equals(b.PassRateChange) && a.AttritionChange.Equals(b.AttritionChange)
-        && a.PostsApprovedPerYear.Count == b.PostsApprovedPerYear.Count
-        && a.PostsApprovedPerYear.All(p => b.PostsApprovedPerYear.TryGetValue(p.Key, out var v) && v == p.Value);
+    /// <summary>The export of what is on screen: the saved scenario's name plus the on-screen assumptions.</summary>
+    private string ExportHref(string extension) => string.Create(CultureInfo.InvariantCulture,
+        $"forecast/export.{extension}?scenario={Uri.EscapeDataString(IsBaseline ? "" : scenarioName)}&to={Horizon}&target={Target}&district={District}"
+        + $"&approve={Uri.EscapeDataString(assumptions.FormatApprovals())}&pass={assumptions.PassRateChange}&attrition={assumptions.AttritionChange}");
 
     private void OnInvalidated() => _ = InvokeAsync(async () =>
     {

@@ -1,5 +1,4 @@
 using Analytics.Etl.DemoData;
-using Analytics.Etl.Forecasting;
 using Analytics.Etl.Scheduling;
 using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
@@ -112,24 +111,7 @@ internal sealed class EtlBenchmark(string outDir, bool quick, TextWriter log)
         ];
     }
 
-    /// <summary>Fit (training + rolling-origin backtest, all districts), then scenario changes on the fitted model.</summary>
-    private IEnumerable<BenchMeasure> Forecasts(WarehouseOptions options)
-    {
-        log.WriteLine("预测 forecasts: fitting (training + backtest, all districts) ...");
-        var service = new ForecastService(new WarehouseDatabase(options), TimeProvider.System);
-        ForecastModel model = null!;
-        var coldFit = BenchStats.Seconds(() => model = service.Fit());
-        var fit = BenchStats.WarmMedianSeconds(quick ? 1 : 3, _ => model = service.Fit());
-        var district = model.History.Select(d => d.DistrictCode).FirstOrDefault() ?? "510104";
-        var runs = quick ? 3 : 7;
-        log.WriteLine($"  fitted in {coldFit:0.00} s cold, {fit:0.00} s warm ({model.History.Count} districts, learner {model.Learner?.ToString() ?? "none: drift only"}); {runs} scenario changes ...");
-        var scenario = BenchStats.WarmMedianSeconds(runs, i => model.Project(
-            new ScenarioAssumptions(new Dictionary<string, int> { [district] = 100 + 10 * i }, 0.01 * (i + 2), -0.05 * (i + 2)), $"bench-{i}"));
-        return
-        [
-            BenchMeasure.AtMost($"预测首次拟合 first fit in a new process (loads ML.NET, JIT)", coldFit, "s", FitTargetSeconds),
-            BenchMeasure.AtMost($"预测训练+回测 forecast fit + backtest ({model.History.Count} districts, warm median)", fit, "s", FitTargetSeconds),
-            BenchMeasure.AtMost("情景变更 scenario change (Project, warm median)", scenario * 1000, "ms", ScenarioTargetMilliseconds),
-        ];
-    }
+    /// <summary>The forecast's measures (ForecastBenchmark: history read, fit + backtest, quota plan, scenario change).</summary>
+    private IEnumerable<BenchMeasure> Forecasts(WarehouseOptions options) =>
+        new ForecastBenchmark(options, log).Run("city", quick);
 }

@@ -1,54 +1,146 @@
+using System.Globalization;
+
 namespace Analytics.Etl.Forecasting;
 
-/// <summary>
-/// Gross flows of qualified posts in one district during one year (from the previous year-end point to this one).
-/// Inflows: new qualified posts filled by hires, by workers already in post who became certified, by part-timers
-/// converting to full-time. Outflows: holders who left, part-time holdings past their two years.
-/// </summary>
-internal sealed record PostFlows(double FromHires, double FromCertification, double FromConversion, double ToLeavers, double ToPartTimeExpiry)
+/// <summary>Calendar half-years as numbers: year × 2, +1 for July–December (2026-06-30 → 4052, 2026-12-31 → 4053).</summary>
+internal static class HalfYears
 {
-    public static readonly PostFlows None = new(0, 0, 0, 0, 0);
-    public double Inflow => FromHires + FromCertification + FromConversion;
-    public double Outflow => ToLeavers + ToPartTimeExpiry;
-    public double Net => Inflow - Outflow;
+    public static int Of(DateOnly date) => date.Year * 2 + (date.Month > 6 ? 1 : 0);
+
+    public static int Of(int year, int half) => year * 2 + (half - 1);
+
+    public static int Year(int halfYear) => halfYear / 2;
+
+    public static bool IsSecondHalf(int halfYear) => halfYear % 2 == 1;
+
+    /// <summary>The last day of the half-year (30 June or 31 December).</summary>
+    public static DateOnly End(int halfYear) =>
+        IsSecondHalf(halfYear) ? new DateOnly(Year(halfYear), 12, 31) : new DateOnly(Year(halfYear), 6, 30);
+
+    public static string Label(int halfYear) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Year(halfYear)}-H{halfYear % 2 + 1}");
 }
 
-/// <summary>One district at the year-end point of one year (the latest roster snapshot in that year).</summary>
-/// <param name="ApprovedPosts">Professional posts approved (审定数) for this year.</param>
-/// <param name="PassRate">Share of exam sittings by workers of the district passed this year (0..1).</param>
-/// <param name="Flows">Flows during the year that ended at this point (<see cref="PostFlows.None"/> for the first point).</param>
-internal sealed record YearPoint(
-    int Year, DateOnly AsOf, int RequiredPosts, int QualifiedPosts, int GapPosts, int Workers, int Certified,
-    int StockCertified, int NewTalent, int ApprovedPosts, double PassRate, PostFlows Flows);
+/// <summary>
+/// One 社区/建制村 over the half-year points of the history. Arrays are indexed by point (0..Points−1);
+/// <see cref="Present"/> is false where the unit did not exist at that point. Flows are those since the previous point.
+/// </summary>
+internal sealed class UnitHistory(string code, string kind, string townCode, string districtCode, int points)
+{
+    public string Code { get; } = code;
+    public string Kind { get; } = kind;
+    public string TownCode { get; } = townCode;
+    public string DistrictCode { get; } = districtCode;
+    public bool IsVillage => Kind == "建制村";
+    public int Required => IsVillage ? 1 : 2;
+
+    public bool[] Present { get; } = new bool[points];
+    public int[] Qualified { get; } = new int[points];
+    public int[] Workers { get; } = new int[points];
+    public int[] ConversionPool { get; } = new int[points];
+    public int[] UncertifiedHolders { get; } = new int[points];
+    public int[] PartTimeExpiring { get; } = new int[points];
+    /// <summary>Gains that needed an approved post (hires, conversions) since the previous point.</summary>
+    public int[] PostGains { get; } = new int[points];
+    /// <summary>Gains that did not (passes, restorations).</summary>
+    public int[] OtherGains { get; } = new int[points];
+    public int[] Leavers { get; } = new int[points];
+    public int[] Lapses { get; } = new int[points];
+
+    public int Shortfall(int point) => Math.Max(0, Required - Qualified[point]);
+
+    /// <summary>The same unit with only the first <paramref name="count"/> points.</summary>
+    public UnitHistory Take(int count)
+    {
+        var copy = new UnitHistory(Code, Kind, TownCode, DistrictCode, count);
+        Array.Copy(Present, copy.Present, count); Array.Copy(Qualified, copy.Qualified, count);
+        Array.Copy(Workers, copy.Workers, count); Array.Copy(ConversionPool, copy.ConversionPool, count);
+        Array.Copy(UncertifiedHolders, copy.UncertifiedHolders, count); Array.Copy(PartTimeExpiring, copy.PartTimeExpiring, count);
+        Array.Copy(PostGains, copy.PostGains, count); Array.Copy(OtherGains, copy.OtherGains, count);
+        Array.Copy(Leavers, copy.Leavers, count); Array.Copy(Lapses, copy.Lapses, count);
+        return copy;
+    }
+}
+
+/// <summary>A 区(市)县: name and kind, professional posts held at each point, and posts approved per year (null = not yet approved).</summary>
+internal sealed record DistrictInfo(string Code, string Name, string Kind, int[] ProfessionalPosts, IReadOnlyDictionary<int, int?> ApprovedByYear)
+{
+    /// <summary>
+    /// Mean posts approved per year over the last three years that have an approval: a year not yet approved is
+    /// left out, never counted as zero.
+    /// </summary>
+    public double RecentApprovals(int throughYear) =>
+        ApprovedByYear.Where(p => p.Key <= throughYear && p.Value is not null).OrderByDescending(p => p.Key).Take(3)
+            .Select(p => (double)p.Value!.Value).DefaultIfEmpty(0).Average();
+
+    /// <summary>Posts approved in years up to and including <paramref name="year"/>.</summary>
+    public int CumulativeApprovals(int year) => ApprovedByYear.Where(p => p.Key <= year).Sum(p => p.Value ?? 0);
+
+    /// <summary>Whether the year's approvals are recorded.</summary>
+    public bool IsApproved(int year) => ApprovedByYear.TryGetValue(year, out var a) && a is not null;
+}
+
+/// <summary>A unit the register knows for a future half-year (for required posts after the history).</summary>
+internal sealed record FutureUnit(string Code, string Kind, string TownCode, string DistrictCode);
 
 /// <summary>
-/// The yearly history of one district, plus the required posts of later years as the register already knows them
-/// (units carried forward, units abolished by a known merger dropped).
+/// The unit × half-year history the forecast learns from (read from the warehouse's 060 macros), the districts'
+/// establishment inputs, town names, and the register's units for future half-years.
 /// </summary>
-internal sealed record DistrictSeries(
-    string DistrictCode, string DistrictName, string DistrictKind, IReadOnlyList<YearPoint> Years,
-    IReadOnlyDictionary<int, int> FutureRequiredPosts)
+internal sealed class ForecastHistory(
+    IReadOnlyList<int> halfYears, IReadOnlyList<DateOnly> asOf, IReadOnlyList<UnitHistory> units, IReadOnlyList<DistrictInfo> districts,
+    IReadOnlyDictionary<string, string> townNames, IReadOnlyDictionary<int, IReadOnlyList<FutureUnit>> futureUnits)
 {
-    public YearPoint Last => Years[^1];
+    /// <summary>The half-year number of each point, ascending.</summary>
+    public IReadOnlyList<int> HalfYears { get; } = halfYears;
+    public IReadOnlyList<DateOnly> AsOf { get; } = asOf;
+    public IReadOnlyList<UnitHistory> Units { get; } = units;
+    public IReadOnlyList<DistrictInfo> Districts { get; } = districts;
+    public IReadOnlyDictionary<string, string> TownNames { get; } = townNames;
+    /// <summary>By half-year after the history: the 社区/建制村 the register has then (missing = as at the last point).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<FutureUnit>> FutureUnits { get; } = futureUnits;
 
-    /// <summary>Required posts in a year: observed, else the register's count for that year, else carried forward.</summary>
-    public int RequiredIn(int year)
+    public int Points => HalfYears.Count;
+    public int LastHalfYear => HalfYears[^1];
+    public DateOnly DataVintage => Points == 0 ? default : AsOf[^1];
+
+    public int PointOf(int halfYear)
     {
-        foreach (var point in Years) if (point.Year == year) return point.RequiredPosts;
-        if (FutureRequiredPosts.TryGetValue(year, out var required)) return required;
-        // Carried forward from the latest year known before it (a merged unit stays merged).
-        var known = FutureRequiredPosts.Keys.Where(y => y < year).DefaultIfEmpty(int.MinValue).Max();
-        return known > Last.Year ? FutureRequiredPosts[known] : Last.RequiredPosts;
+        for (var i = 0; i < Points; i++) if (HalfYears[i] == halfYear) return i;
+        return -1;
     }
 
-    /// <summary>The series as it was known at the end of <paramref name="year"/> (the register's later counts kept).</summary>
-    public DistrictSeries Through(int year)
+    /// <summary>
+    /// The history as known at the end of <paramref name="originHalfYear"/>: later points dropped, approvals of later
+    /// years unknown, the units of later points kept as the register's future units (the register is known ahead).
+    /// </summary>
+    public ForecastHistory Through(int originHalfYear)
     {
-        var future = new Dictionary<int, int>(FutureRequiredPosts);
-        foreach (var point in Years.Where(p => p.Year > year)) future[point.Year] = point.RequiredPosts;
-        return this with { Years = Years.Where(p => p.Year <= year).ToList(), FutureRequiredPosts = future };
+        var count = HalfYears.Count(h => h <= originHalfYear);
+        var lastYear = global::Analytics.Etl.Forecasting.HalfYears.Year(originHalfYear);
+        var future = new Dictionary<int, IReadOnlyList<FutureUnit>>(FutureUnits);
+        for (var i = count; i < Points; i++)
+        {
+            var point = i;
+            future[HalfYears[i]] = Units.Where(u => u.Present[point]).Select(u => new FutureUnit(u.Code, u.Kind, u.TownCode, u.DistrictCode)).ToList();
+        }
+        var districts = Districts.Select(d => d with
+        {
+            ProfessionalPosts = d.ProfessionalPosts[..count],
+            ApprovedByYear = d.ApprovedByYear.Where(p => p.Key <= lastYear).ToDictionary(p => p.Key, p => p.Value),
+        }).ToList();
+        return new ForecastHistory(HalfYears.Take(count).ToList(), AsOf.Take(count).ToList(),
+            Units.Where(u => u.Present.Take(count).Any(p => p)).Select(u => u.Take(count)).ToList(), districts, TownNames, future);
     }
 
-    /// <summary>Mean approved posts per year over the last three observed years (the default planning assumption).</summary>
-    public double RecentApprovedPosts => Years.TakeLast(3).Average(p => (double)p.ApprovedPosts);
+    /// <summary>The units present at a future half-year (the register's, else those of the last point).</summary>
+    public IEnumerable<(string Code, string Kind, string TownCode, string DistrictCode)> UnitsAt(int halfYear)
+    {
+        if (halfYear <= LastHalfYear || !FutureUnits.TryGetValue(halfYear, out var future))
+        {
+            var point = halfYear <= LastHalfYear ? Math.Max(0, PointOf(halfYear)) : Points - 1;
+            return Units.Where(u => u.Present[point]).Select(u => (u.Code, u.Kind, u.TownCode, u.DistrictCode));
+        }
+        return future.Select(u => (u.Code, u.Kind, u.TownCode, u.DistrictCode));
+    }
 }

@@ -1,136 +1,135 @@
-using System.Globalization;
-
 namespace Analytics.Etl.Forecasting;
 
+/// <summary>Fitting options: forecast to the end of <see cref="HorizonYear"/>; backtest 1..<see cref="MaxBacktestHorizon"/> half-years from <see cref="FirstOrigin"/>.</summary>
+internal sealed record ForecastOptions(int HorizonYear = 2030, int MaxBacktestHorizon = 6, int Seed = 1)
+{
+    /// <summary>The first backtest origin (a half-year number): 2022-H2, the first after the 2022 deadline.</summary>
+    public int FirstOrigin { get; init; } = HalfYears.Of(2022, 2);
+
+    /// <summary>Forecast from the warehouse's data up to this date only (a user's own backtest); null = all of it.</summary>
+    public DateOnly? HistoryUntil { get; init; }
+}
+
 /// <summary>
-/// A fitted forecast: the learner the backtest chose, the final flow-rate model trained on the whole history,
-/// the backtest against the naive and drift baselines, and the interval calibration. Fit once (seconds);
-/// <see cref="Project"/> each scenario (milliseconds).
+/// A fitted forecast: the rolling-origin backtest of every candidate, the method shipped for the gap and for qualified
+/// posts (the best by that backtest, naive when nothing beats it), conformal intervals from the backtest residuals,
+/// the point forecast of every district and the city, and the unit model as the scenario engine.
 /// </summary>
 internal sealed class ForecastModel
 {
-    private readonly IFlowRateSource? _rates;
+    public static readonly string[] Candidates =
+    [
+        NaiveForecaster.MethodName, DriftForecaster.MethodName, DampedTrendForecaster.MethodName,
+        PartialAdjustmentForecaster.MethodName, MeanForecaster.MethodName, UnitModel.MethodName,
+    ];
 
-    private ForecastModel(IReadOnlyList<DistrictSeries> history, ForecastOptions options, FlowLearner? learner, IFlowRateSource? rates,
-        double fillRate, BacktestReport backtest, IntervalCalibration? modelIntervals, IntervalCalibration? driftIntervals,
-        IReadOnlyList<DistrictMethod> methods)
+    private ForecastModel(ForecastHistory history, ForecastOptions options, BacktestReport backtest, string gapMethod, string qualifiedMethod,
+        ConformalIntervals? gapIntervals, ConformalIntervals? qualifiedIntervals, IReadOnlyList<ForecastPoint> points, UnitModel? units)
     {
-        History = history; Options = options; Learner = learner; _rates = rates; FillRate = fillRate; Backtest = backtest;
-        ModelIntervals = modelIntervals; DriftIntervals = driftIntervals; Methods = methods;
+        History = history; Options = options; Backtest = backtest; GapMethod = gapMethod; QualifiedMethod = qualifiedMethod;
+        GapIntervals = gapIntervals; QualifiedIntervals = qualifiedIntervals; Points = points; Units = units;
     }
 
-    public IReadOnlyList<DistrictSeries> History { get; }
+    public ForecastHistory History { get; }
     public ForecastOptions Options { get; }
-    /// <summary>The learner chosen by backtest MAE, or null when the history is too short for any model.</summary>
-    public FlowLearner? Learner { get; }
-    public double FillRate { get; }
     public BacktestReport Backtest { get; }
-    public IntervalCalibration? ModelIntervals { get; }
-    public IntervalCalibration? DriftIntervals { get; }
-    public IReadOnlyList<DistrictMethod> Methods { get; }
+    public string GapMethod { get; }
+    public string QualifiedMethod { get; }
+    public ConformalIntervals? GapIntervals { get; }
+    public ConformalIntervals? QualifiedIntervals { get; }
+    public IReadOnlyList<ForecastPoint> Points { get; }
+    /// <summary>The scenario engine (null when the history is too short to learn unit hazards).</summary>
+    public UnitModel? Units { get; }
+    public DateOnly DataVintage => History.DataVintage;
+    public int Steps => History.Points == 0 ? 0 : Math.Max(1, HalfYears.Of(Options.HorizonYear, 2) - History.LastHalfYear);
 
-    /// <summary>The last observed year of the history (the data vintage).</summary>
-    public DateOnly DataVintage => History.Count == 0 ? default : History.Max(d => d.Last.AsOf);
-
-    public static ForecastModel Fit(IReadOnlyList<DistrictSeries> history, ForecastOptions options)
+    public static IPointForecaster Create(string method, int seed) => method switch
     {
-        var learners = options.Learners.Select(l => new MlStockFlowForecaster(l, options.Seed, options.MinYearsForModel)).ToList();
-        var methods = new List<IQualifiedPostForecaster> { new NaiveForecaster(), new DriftForecaster() };
-        methods.AddRange(learners);
-        var backtest = RollingOriginBacktest.Run(history, methods, options.MinYearsForModel, options.MaxBacktestHorizon);
+        NaiveForecaster.MethodName => new NaiveForecaster(),
+        DriftForecaster.MethodName => new DriftForecaster(),
+        DampedTrendForecaster.MethodName => new DampedTrendForecaster(),
+        PartialAdjustmentForecaster.MethodName => new PartialAdjustmentForecaster(),
+        MeanForecaster.MethodName => new MeanForecaster(),
+        UnitModel.MethodName => new UnitModelForecaster(seed),
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "unknown forecast method"),
+    };
 
-        // Choose the learner by backtest MAE (over the forecasts every learner made), not by taste.
-        FlowLearner? chosen = null;
-        var best = double.PositiveInfinity;
-        foreach (var learner in options.Learners)
+    public static ForecastModel Fit(ForecastHistory history, ForecastOptions options)
+    {
+        var backtest = RollingOriginBacktest.Run(history, Candidates.Select(m => (Func<IPointForecaster>)(() => Create(m, options.Seed))).ToList(), options);
+        var gapMethod = RollingOriginBacktest.Choose(backtest, Quantities.Gap, Candidates);
+        var qualifiedMethod = RollingOriginBacktest.Choose(backtest, Quantities.Qualified, Candidates);
+        var gapIntervals = backtest.Forecasts.Count == 0 ? null : ConformalIntervals.Fit(backtest, gapMethod, Quantities.Gap);
+        var qualifiedIntervals = backtest.Forecasts.Count == 0 ? null : ConformalIntervals.Fit(backtest, qualifiedMethod, Quantities.Qualified);
+        if (history.Points == 0)
+            return new ForecastModel(history, options, backtest, gapMethod, qualifiedMethod, gapIntervals, qualifiedIntervals, [], null);
+
+        var steps = Math.Max(1, HalfYears.Of(options.HorizonYear, 2) - history.LastHalfYear);
+        var units = UnitModel.Fit(history, steps, options.Seed);
+        var series = DistrictSeries.From(history);
+        Dictionary<string, DistrictPath> PathsOf(string method) =>
+            method == UnitModel.MethodName && units is not null ? UnitModelForecaster.Paths(units, steps) : Create(method, options.Seed).Forecast(history, series, steps);
+        if (units is null)
         {
-            var score = backtest.Overall(MlStockFlowForecaster.NameOf(learner));
-            if (score is not null && score.Mae < best) { best = score.Mae; chosen = learner; }
+            if (gapMethod == UnitModel.MethodName) gapMethod = NaiveForecaster.MethodName;
+            if (qualifiedMethod == UnitModel.MethodName) qualifiedMethod = NaiveForecaster.MethodName;
         }
-        IFlowRateSource? rates = null;
-        var examples = FlowExamples.From(history);
-        if (chosen is not null && examples.Count >= FlowRateModel.MinimumExamples)
-            rates = new LearnedRates(FlowRateModel.Train(examples, chosen.Value, options.Seed));
-        else chosen = null;
-
-        var districtMethods = history.Select(d => MethodFor(d, chosen, options)).ToList();
-        var modelIntervals = chosen is null ? null : IntervalCalibration.From(backtest.Forecasts, MlStockFlowForecaster.NameOf(chosen.Value));
-        var driftIntervals = IntervalCalibration.From(backtest.Forecasts, DriftForecaster.MethodName);
-        return new ForecastModel(history, options, chosen, rates, StockFlowProjection.FillRate(history), backtest,
-            modelIntervals, driftIntervals, districtMethods);
+        var gapPaths = PathsOf(gapMethod);
+        var qualifiedPaths = qualifiedMethod == gapMethod ? gapPaths : PathsOf(qualifiedMethod);
+        var points = ForecastPoints.Build(history, steps, gapPaths, qualifiedPaths, gapMethod, qualifiedMethod, gapIntervals, qualifiedIntervals);
+        return new ForecastModel(history, options, backtest, gapMethod, qualifiedMethod, gapIntervals, qualifiedIntervals, points, units);
     }
+}
 
-    private static DistrictMethod MethodFor(DistrictSeries d, FlowLearner? chosen, ForecastOptions options)
-    {
-        var n = d.Years.Count;
-        if (chosen is null)
-            return new DistrictMethod(d.DistrictCode, DriftForecaster.MethodName,
-                "全市历史数据太短，无法训练流量模型：仅提供漂移基线预测。",
-                "The city's history is too short to learn flow rates from: baseline (drift) forecast only.");
-        if (n < options.MinYearsForModel)
-            return new DistrictMethod(d.DistrictCode, DriftForecaster.MethodName,
-                string.Create(CultureInfo.InvariantCulture, $"该区只有 {n} 个年度数据点，少于模型所需的 {options.MinYearsForModel} 个：仅提供漂移基线预测，不提供模型预测。"),
-                string.Create(CultureInfo.InvariantCulture, $"Only {n} yearly data points, fewer than the {options.MinYearsForModel} a model needs: baseline (drift) forecast only, no model forecast."));
-        return new DistrictMethod(d.DistrictCode, MlStockFlowForecaster.NameOf(chosen.Value), null, null);
-    }
+/// <summary>One forecast row: a district (or the city, 510100) at the end of a half-year, with 80 % and 95 % intervals (null when none could be measured).</summary>
+public sealed record ForecastPoint(
+    string DistrictCode, string DistrictName, DateOnly AsOf, double RequiredPosts,
+    double QualifiedPosts, double? QualifiedLo80, double? QualifiedHi80, double? QualifiedLo95, double? QualifiedHi95,
+    double GapPosts, double? GapLo80, double? GapHi80, double? GapLo95, double? GapHi95,
+    string Method, string QualifiedMethod, bool IntervalExtrapolated);
 
-    /// <summary>Projects every district and the city to the horizon under a scenario.</summary>
-    /// <param name="approvals">Optional posts approved per district per year (overrides the scenario; used by the quota planner).</param>
-    public ForecastOutcome Project(ScenarioAssumptions scenario, string scenarioName = "baseline", int? horizonYear = null,
-        Func<string, int, double?>? approvals = null)
-    {
-        var to = horizonYear ?? Options.HorizonYear;
-        var districts = new List<DistrictForecast>(History.Count);
-        foreach (var (district, method) in History.Zip(Methods))
-            districts.Add(ProjectDistrict(district, method, scenario, to, approvals));
-        return new ForecastOutcome(scenarioName, scenario, to, districts, ForecastOutcome.SumCity(districts));
-    }
+internal static class ForecastPoints
+{
+    public const string CityCode = "510100", CityName = "成都市";
 
-    /// <summary>Projects one district only (what the quota planner's search calls, many times).</summary>
-    public DistrictForecast ProjectDistrict(string districtCode, ScenarioAssumptions scenario, int horizonYear,
-        Func<string, int, double?>? approvals = null)
+    public static List<ForecastPoint> Build(ForecastHistory history, int steps, Dictionary<string, DistrictPath> gap, Dictionary<string, DistrictPath> qualified,
+        string gapMethod, string qualifiedMethod, ConformalIntervals? gapIntervals, ConformalIntervals? qualifiedIntervals)
     {
-        var index = History.Select(d => d.DistrictCode).ToList().IndexOf(districtCode);
-        if (index < 0) throw new ArgumentException($"Unknown district {districtCode}.", nameof(districtCode));
-        return ProjectDistrict(History[index], Methods[index], scenario, horizonYear, approvals);
-    }
-
-    private DistrictForecast ProjectDistrict(DistrictSeries d, DistrictMethod method, ScenarioAssumptions scenario, int to,
-        Func<string, int, double?>? approvals)
-    {
-        var last = d.Last;
-        List<ProjectedYear> path;
-        IntervalCalibration? intervals;
-        if (method.IsModel && _rates is not null)
+        var points = new List<ForecastPoint>();
+        var names = history.Districts.ToDictionary(d => d.Code, d => d.Name, StringComparer.Ordinal);
+        var lastGap = DistrictSeries.From(history).ToDictionary(p => p.Key, p => p.Value.Gap[^1], StringComparer.Ordinal);
+        for (var k = 1; k <= steps; k++)
         {
-            Func<int, double>? byYear = approvals is null ? null : y => approvals(d.DistrictCode, y) ?? scenario.ApprovedPostsFor(d);
-            path = StockFlowProjection.Project(d, _rates, scenario, FillRate, to, byYear);
-            intervals = ModelIntervals;
-        }
-        else
-        {
-            var drift = DriftForecaster.Path(d, Math.Max(0, to - last.Year));
-            var misplaced = Math.Max(0, last.GapPosts - (last.RequiredPosts - last.QualifiedPosts));
-            path = drift.Select((q, i) =>
+            var half = history.LastHalfYear + k;
+            var required = DistrictSeries.RequiredAt(history, half);
+            double cityR = 0, cityQ = 0, cityG = 0;
+            foreach (var code in gap.Keys.Intersect(qualified.Keys).Order(StringComparer.Ordinal))
             {
-                var year = last.Year + i + 1;
-                var required = d.RequiredIn(year);
-                var approved = approvals?.Invoke(d.DistrictCode, year) ?? scenario.ApprovedPostsFor(d);
-                return new ProjectedYear(year, required, q, Math.Clamp(required - q + misplaced, 0, required), last.Certified,
-                    last.StockCertified, last.Certified - last.StockCertified, approved,
-                    new PostFlows(Math.Max(0, q - (i == 0 ? last.QualifiedPosts : drift[i - 1])), 0, 0, Math.Max(0, (i == 0 ? last.QualifiedPosts : drift[i - 1]) - q), 0));
-            }).ToList();
-            intervals = DriftIntervals;
+                var r = required.GetValueOrDefault(code);
+                var (g, q) = (Math.Clamp(gap[code].Gap[k - 1], 0, r), Math.Max(0, qualified[code].Qualified[k - 1]));
+                cityR += r; cityQ += q; cityG += g;
+                var gapArea = gapIntervals?.DistrictArea(lastGap.GetValueOrDefault(code)) ?? ConformalIntervals.Districts;
+                points.Add(Point(code, names.GetValueOrDefault(code, code), half, k, r, q, g, gapArea, gapMethod, qualifiedMethod, gapIntervals, qualifiedIntervals));
+            }
+            points.Add(Point(CityCode, CityName, half, k, cityR, cityQ, cityG, ConformalIntervals.City, gapMethod, qualifiedMethod, gapIntervals, qualifiedIntervals));
         }
-        var years = path.Select(p =>
-        {
-            var width = intervals?.At(p.Year - last.Year);
-            var w80 = (width?.Relative80 ?? 0) * Math.Max(1, last.RequiredPosts);
-            var w95 = (width?.Relative95 ?? 0) * Math.Max(1, last.RequiredPosts);
-            return new ForecastYear(p.Year, p.RequiredPosts, p.QualifiedPosts, Math.Max(0, p.QualifiedPosts - w80), p.QualifiedPosts + w80,
-                Math.Max(0, p.QualifiedPosts - w95), p.QualifiedPosts + w95, p.GapPosts, p.Certified, p.StockCertified, p.NewCertified,
-                p.ApprovedPosts, p.Flows);
-        }).ToList();
-        return new DistrictForecast(d.DistrictCode, d.DistrictName, d.DistrictKind, method, last, years);
+        return points;
+    }
+
+    private static ForecastPoint Point(string code, string name, int half, int k, double r, double q, double g, string area, string gapMethod, string qualifiedMethod,
+        ConformalIntervals? gapIntervals, ConformalIntervals? qualifiedIntervals)
+    {
+        var g80 = gapIntervals?.Width(area, k, 80);
+        var g95 = gapIntervals?.Width(area, k, 95);
+        var qualifiedArea = area == ConformalIntervals.City ? ConformalIntervals.City : ConformalIntervals.Districts;
+        var q80 = qualifiedIntervals?.Width(qualifiedArea, k, 80);
+        var q95 = qualifiedIntervals?.Width(qualifiedArea, k, 95);
+        var scale = Math.Max(1, r);
+        double? Lo(double value, IntervalWidth? w, double max) => w is null ? null : Math.Clamp(value - w.Relative * scale, 0, max);
+        double? Hi(double value, IntervalWidth? w, double max) => w is null ? null : Math.Clamp(value + w.Relative * scale, 0, max);
+        return new ForecastPoint(code, name, HalfYears.End(half), r,
+            q, Lo(q, q80, double.MaxValue), Hi(q, q80, double.MaxValue), Lo(q, q95, double.MaxValue), Hi(q, q95, double.MaxValue),
+            g, Lo(g, g80, r), Hi(g, g80, r), Lo(g, g95, r), Hi(g, g95, r),
+            gapMethod, qualifiedMethod, new[] { g80, g95, q80, q95 }.Any(w => w?.Extrapolated == true));
     }
 }

@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Forecasting;
 
-/// <summary>Named scenarios (forecast_scenario) and saved forecast runs (forecast_result, forecast_backtest).</summary>
+/// <summary>Named scenarios (forecast_scenario) and stored forecast runs (forecast_run, forecast_point, forecast_backtest_cell, forecast_coverage).</summary>
 internal static class ForecastStore
 {
     public static void SaveScenario(DuckDBConnection connection, string name, ScenarioAssumptions assumptions, DateTimeOffset now)
@@ -13,19 +14,18 @@ internal static class ForecastStore
             INSERT INTO forecast_scenario (name, created_at, assumptions_json) VALUES ($name, $at, $json)
             ON CONFLICT (name) DO UPDATE SET created_at = excluded.created_at, assumptions_json = excluded.assumptions_json
             """;
-        cmd.Parameters.Add(new DuckDBParameter("name", name));
-        cmd.Parameters.Add(new DuckDBParameter("at", now.UtcDateTime));
-        cmd.Parameters.Add(new DuckDBParameter("json", JsonSerializer.Serialize(assumptions)));
+        Add(cmd, ("name", name), ("at", now.UtcDateTime), ("json", JsonSerializer.Serialize(assumptions)));
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>The named scenario, or null when there is none by that name.</summary>
     public static ScenarioAssumptions? LoadScenario(DuckDBConnection connection, string name)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT assumptions_json FROM forecast_scenario WHERE name = $name";
-        cmd.Parameters.Add(new DuckDBParameter("name", name));
-        return cmd.ExecuteScalar() is string json ? Parse(json) : null;
+        Add(cmd, ("name", name));
+        if (cmd.ExecuteScalar() is not string json) return null;
+        var parsed = JsonSerializer.Deserialize<ScenarioAssumptions>(json) ?? throw new InvalidOperationException("empty scenario assumptions");
+        return parsed with { PostsApprovedPerYear = parsed.PostsApprovedPerYear ?? new Dictionary<string, int>() };
     }
 
     public static IReadOnlyList<string> ScenarioNames(DuckDBConnection connection)
@@ -38,61 +38,98 @@ internal static class ForecastStore
         return names;
     }
 
-    public static ScenarioAssumptions Parse(string json)
+    /// <summary>The version of the forecast's method: a run stored by another version is stale (refitted on next use).</summary>
+    public const string MethodVersion = "halfyear-3";
+
+    /// <summary>What the warehouse holds and which method version fitted, for telling whether a stored run is stale.</summary>
+    public static string Fingerprint(DuckDBConnection connection)
     {
-        var parsed = JsonSerializer.Deserialize<ScenarioAssumptions>(json)
-            ?? throw new InvalidOperationException("empty scenario assumptions");
-        return parsed with { PostsApprovedPerYear = parsed.PostsApprovedPerYear ?? new Dictionary<string, int>() };
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT CAST(coalesce((SELECT max(load_id) FROM load_run), 0) AS VARCHAR) || '|' || coalesce(CAST((SELECT max(as_of) FROM roster_snapshot) AS VARCHAR), '')";
+        return (Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "") + "|" + MethodVersion;
     }
 
-    /// <summary>Appends one run's projection and backtest (all rows stamped <paramref name="runAt"/>).</summary>
-    public static void SaveRun(DuckDBConnection connection, ForecastModel model, ForecastOutcome outcome, DateTimeOffset runAt)
+    /// <summary>Appends one run (all rows stamped <paramref name="runAt"/>) in one transaction.</summary>
+    public static void SaveRun(DuckDBConnection connection, ForecastModel model, string fingerprint, DateTime runAt)
     {
         using var tx = connection.BeginTransaction();
-        var at = runAt.UtcDateTime;
-        foreach (var district in outcome.Districts)
-            foreach (var y in district.Years)
-                InsertResult(connection, at, outcome.ScenarioName, model.DataVintage, district.DistrictCode, district.DistrictName,
-                    district.Method.Method, y, district.Method.ReasonZh, district.Method.ReasonEn);
-        foreach (var y in outcome.City)
-            InsertResult(connection, at, outcome.ScenarioName, model.DataVintage, ForecastOutcome.CityCode, "成都市",
-                model.Learner is { } l ? MlStockFlowForecaster.NameOf(l) : DriftForecaster.MethodName, y, null, null);
-        var chosen = model.Learner is { } c ? MlStockFlowForecaster.NameOf(c) : null;
-        foreach (var score in model.Backtest.Scores)
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "INSERT INTO forecast_backtest VALUES ($at, $method, $district, $mae, $mase, $n, $chosen)";
-            cmd.Parameters.Add(new DuckDBParameter("at", at));
-            cmd.Parameters.Add(new DuckDBParameter("method", score.Method));
-            cmd.Parameters.Add(new DuckDBParameter("district", score.DistrictCode));
-            cmd.Parameters.Add(new DuckDBParameter("mae", score.Mae));
-            cmd.Parameters.Add(new DuckDBParameter("mase", double.IsNaN(score.Mase) ? null : score.Mase));
-            cmd.Parameters.Add(new DuckDBParameter("n", score.Forecasts));
-            cmd.Parameters.Add(new DuckDBParameter("chosen", score.Method == chosen));
-            cmd.ExecuteNonQuery();
-        }
+        Exec(connection, "INSERT INTO forecast_run VALUES ($at, $vintage, $until, $fp, $horizon, $gap, $qualified)",
+            ("at", runAt), ("vintage", model.History.Points == 0 ? null : model.DataVintage), ("until", model.Options.HistoryUntil),
+            ("fp", fingerprint), ("horizon", model.Options.HorizonYear), ("gap", model.GapMethod), ("qualified", model.QualifiedMethod));
+        foreach (var p in model.Points)
+            Exec(connection, "INSERT INTO forecast_point VALUES ($at, $code, $name, $as_of, $r, $q, $q1, $q2, $q3, $q4, $g, $g1, $g2, $g3, $g4, $m, $qm, $x)",
+                ("at", runAt), ("code", p.DistrictCode), ("name", p.DistrictName), ("as_of", p.AsOf), ("r", p.RequiredPosts),
+                ("q", p.QualifiedPosts), ("q1", p.QualifiedLo80), ("q2", p.QualifiedHi80), ("q3", p.QualifiedLo95), ("q4", p.QualifiedHi95),
+                ("g", p.GapPosts), ("g1", p.GapLo80), ("g2", p.GapHi80), ("g3", p.GapLo95), ("g4", p.GapHi95),
+                ("m", p.Method), ("qm", p.QualifiedMethod), ("x", p.IntervalExtrapolated));
+        foreach (var c in model.Backtest.Cells)
+            Exec(connection, "INSERT INTO forecast_backtest_cell VALUES ($at, $m, $q, $h, $mae, $rel, $o, $n)",
+                ("at", runAt), ("m", c.Method), ("q", c.Quantity), ("h", c.Horizon), ("mae", c.Mae), ("rel", c.RelativeToNaive), ("o", c.Origins), ("n", c.Forecasts));
+        foreach (var c in Coverage(model))
+            Exec(connection, "INSERT INTO forecast_coverage VALUES ($at, $a, $q, $h, $l, $c, $n)",
+                ("at", runAt), ("a", c.Area), ("q", c.Quantity), ("h", c.Horizon), ("l", c.Level), ("c", c.Coverage), ("n", c.Forecasts));
         tx.Commit();
     }
 
-    private static void InsertResult(DuckDBConnection connection, DateTime at, string scenario, DateOnly vintage, string code, string name,
-        string method, ForecastYear y, string? reasonZh, string? reasonEn)
+    public static IEnumerable<CoverageCell> Coverage(ForecastModel model) =>
+        (model.GapIntervals?.Coverage ?? []).Concat(model.QualifiedIntervals?.Coverage ?? []);
+
+    /// <summary>The latest stored run for these data and options, or null.</summary>
+    public static StoredRun? LatestRun(DuckDBConnection connection, string fingerprint, int horizonYear, DateOnly? until)
+    {
+        DateTime runAt;
+        string gapMethod, qualifiedMethod;
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = """
+                SELECT run_at, gap_method, qualified_method FROM forecast_run
+                WHERE data_fingerprint = $fp AND horizon_year = $h AND history_until IS NOT DISTINCT FROM $until
+                ORDER BY run_at DESC LIMIT 1
+                """;
+            Add(cmd, ("fp", fingerprint), ("h", horizonYear), ("until", until));
+            using var r = cmd.ExecuteReader();
+            if (!r.Read()) return null;
+            (runAt, gapMethod, qualifiedMethod) = (r.GetDateTime(0), r.GetString(1), r.GetString(2));
+        }
+        var points = new List<ForecastPoint>();
+        Read(connection, "SELECT * EXCLUDE (run_at) FROM forecast_point WHERE run_at = $at ORDER BY as_of, district_code", runAt, r =>
+            points.Add(new ForecastPoint(r.GetString(0), r.GetString(1), DateOnly.FromDateTime(r.GetDateTime(2)), r.GetDouble(3),
+                r.GetDouble(4), D(r, 5), D(r, 6), D(r, 7), D(r, 8), r.GetDouble(9), D(r, 10), D(r, 11), D(r, 12), D(r, 13),
+                r.GetString(14), r.GetString(15), r.GetBoolean(16))));
+        var cells = new List<BacktestCell>();
+        Read(connection, "SELECT method, quantity, horizon, mae, relative_to_naive, origins, forecasts FROM forecast_backtest_cell WHERE run_at = $at", runAt, r =>
+            cells.Add(new BacktestCell(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetDouble(3), D(r, 4), r.GetInt32(5), r.GetInt32(6))));
+        var coverage = new List<CoverageCell>();
+        Read(connection, "SELECT area, quantity, horizon, level, coverage, forecasts FROM forecast_coverage WHERE run_at = $at", runAt, r =>
+            coverage.Add(new CoverageCell(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), D(r, 4), r.GetInt32(5))));
+        return new StoredRun(runAt, gapMethod, qualifiedMethod, points, cells, coverage);
+    }
+
+    private static double? D(System.Data.Common.DbDataReader r, int column) => r.IsDBNull(column) ? null : r.GetDouble(column);
+
+    private static void Read(DuckDBConnection connection, string sql, DateTime runAt, Action<System.Data.Common.DbDataReader> row)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = """
-            INSERT INTO forecast_result VALUES ($at, $scenario, $vintage, $code, $name, $year, $method, $required, $qualified,
-                $lo80, $hi80, $lo95, $hi95, $gap, $certified, $stock, $new, $approved, $reason_zh, $reason_en)
-            """;
-        var p = cmd.Parameters;
-        p.Add(new DuckDBParameter("at", at)); p.Add(new DuckDBParameter("scenario", scenario));
-        p.Add(new DuckDBParameter("vintage", vintage)); p.Add(new DuckDBParameter("code", code));
-        p.Add(new DuckDBParameter("name", name)); p.Add(new DuckDBParameter("year", y.Year));
-        p.Add(new DuckDBParameter("method", method)); p.Add(new DuckDBParameter("required", y.RequiredPosts));
-        p.Add(new DuckDBParameter("qualified", y.QualifiedPosts)); p.Add(new DuckDBParameter("lo80", y.Lower80));
-        p.Add(new DuckDBParameter("hi80", y.Upper80)); p.Add(new DuckDBParameter("lo95", y.Lower95));
-        p.Add(new DuckDBParameter("hi95", y.Upper95)); p.Add(new DuckDBParameter("gap", y.GapPosts));
-        p.Add(new DuckDBParameter("certified", y.Certified)); p.Add(new DuckDBParameter("stock", y.StockCertified));
-        p.Add(new DuckDBParameter("new", y.NewCertified)); p.Add(new DuckDBParameter("approved", y.ApprovedPosts));
-        p.Add(new DuckDBParameter("reason_zh", reasonZh)); p.Add(new DuckDBParameter("reason_en", reasonEn));
+        cmd.CommandText = sql;
+        Add(cmd, ("at", runAt));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) row(r);
+    }
+
+    private static void Exec(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        Add(cmd, parameters);
         cmd.ExecuteNonQuery();
     }
+
+    private static void Add(DuckDBCommand cmd, params (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
+    }
 }
+
+/// <summary>A stored run as read back: what the page and the CLI show.</summary>
+internal sealed record StoredRun(DateTime RunAt, string GapMethod, string QualifiedMethod, IReadOnlyList<ForecastPoint> Points,
+    IReadOnlyList<BacktestCell> Cells, IReadOnlyList<CoverageCell> Coverage);

@@ -1,134 +1,120 @@
 namespace Analytics.Etl.Forecasting;
 
-/// <summary>A way of forecasting qualified posts, given only what was known at the end of the origin year.</summary>
-internal interface IQualifiedPostForecaster
+/// <summary>The two quantities scored: the district post gap and the district's qualified posts.</summary>
+internal static class Quantities
 {
-    string Name { get; }
-
-    /// <summary>Forecasts for years origin+1..origin+horizon, by district code (districts it cannot forecast left out).</summary>
-    IReadOnlyDictionary<string, double[]> Forecast(IReadOnlyList<DistrictSeries> knownAtOrigin, int origin, int horizon);
+    public const string Gap = "gap", Qualified = "qualified";
+    public static readonly string[] All = [Gap, Qualified];
 }
 
-/// <summary>No change: the last observed value.</summary>
-internal sealed class NaiveForecaster : IQualifiedPostForecaster
-{
-    public const string MethodName = "naive";
-    public string Name => MethodName;
-
-    public IReadOnlyDictionary<string, double[]> Forecast(IReadOnlyList<DistrictSeries> knownAtOrigin, int origin, int horizon) =>
-        knownAtOrigin.Where(d => d.Years.Count > 0)
-            .ToDictionary(d => d.DistrictCode, d => Enumerable.Repeat((double)d.Last.QualifiedPosts, horizon).ToArray());
-}
-
-/// <summary>Drift: the last value plus the average yearly change since the first observation.</summary>
-internal sealed class DriftForecaster : IQualifiedPostForecaster
-{
-    public const string MethodName = "drift";
-    public string Name => MethodName;
-
-    public IReadOnlyDictionary<string, double[]> Forecast(IReadOnlyList<DistrictSeries> knownAtOrigin, int origin, int horizon) =>
-        knownAtOrigin.Where(d => d.Years.Count > 0).ToDictionary(d => d.DistrictCode, d => Path(d, horizon));
-
-    public static double[] Path(DistrictSeries d, int horizon)
-    {
-        var first = d.Years[0];
-        var last = d.Last;
-        var slope = last.Year > first.Year ? (double)(last.QualifiedPosts - first.QualifiedPosts) / (last.Year - first.Year) : 0;
-        return Enumerable.Range(1, horizon).Select(h => Math.Max(0, last.QualifiedPosts + slope * h)).ToArray();
-    }
-}
-
-/// <summary>One backtest forecast: made at the end of Origin for Origin+Horizon.</summary>
-/// <param name="Scale">The MASE scale: mean absolute one-year change of the district up to the origin.</param>
-/// <param name="RequiredAtOrigin">Required posts at the origin (the scale of the interval residuals).</param>
+/// <summary>One backtest forecast of one district: made at the end of Origin (a half-year) for Origin + Horizon.</summary>
 internal sealed record BacktestForecast(
-    string Method, string DistrictCode, int Origin, int Horizon, double Forecast, double Actual, double Scale, double RequiredAtOrigin)
+    string Method, string District, int Origin, int Horizon, double Gap, double ActualGap, double Qualified, double ActualQualified, double Required,
+    double GapAtOrigin = 0)
 {
-    public double Error => Actual - Forecast;
+    public double Forecast(string quantity) => quantity == Quantities.Gap ? Gap : Qualified;
+    public double Actual(string quantity) => quantity == Quantities.Gap ? ActualGap : ActualQualified;
+    public double Error(string quantity) => Actual(quantity) - Forecast(quantity);
 }
 
-/// <summary>MAE and MASE of one method, for one district or (DistrictCode null) overall.</summary>
-internal sealed record MethodScore(string Method, string? DistrictCode, double Mae, double Mase, int Forecasts);
+/// <summary>MAE of a method at one horizon for one quantity (posts per district), relative to naive on the same forecasts, with the origins behind it.</summary>
+/// <param name="RelativeToNaive">MAE / naive's MAE; null when naive made no error there.</param>
+public sealed record BacktestCell(string Method, string Quantity, int Horizon, double Mae, double? RelativeToNaive, int Origins, int Forecasts);
 
-internal sealed record BacktestReport(IReadOnlyList<BacktestForecast> Forecasts, IReadOnlyList<MethodScore> Scores)
+internal sealed record BacktestReport(IReadOnlyList<int> Origins, IReadOnlyList<BacktestForecast> Forecasts, IReadOnlyList<BacktestCell> Cells)
 {
-    public MethodScore? Overall(string method) => Scores.FirstOrDefault(s => s.Method == method && s.DistrictCode is null);
-
-    public MethodScore? For(string method, string districtCode) =>
-        Scores.FirstOrDefault(s => s.Method == method && s.DistrictCode == districtCode);
+    public IEnumerable<BacktestCell> For(string method, string quantity) =>
+        Cells.Where(c => c.Method == method && c.Quantity == quantity).OrderBy(c => c.Horizon);
 }
 
 /// <summary>
-/// Rolling-origin evaluation: for each origin year from the first with <c>minYears</c> observations to the
-/// second-last year, every method forecasts 1..maxHorizon years ahead from what was known then.
-/// MASE scales each absolute error by the district's in-sample mean absolute one-year change up to the origin;
-/// errors with a zero scale (a flat history) count in MAE but not in MASE.
+/// Rolling-origin evaluation: at every half-year point from <see cref="ForecastOptions.FirstOrigin"/> (2022-H2) to
+/// the second-last, each method forecasts 1..MaxHorizon half-years ahead from the history as known then (later
+/// snapshots and approvals cut away), and is scored on the points that then happened.
 /// </summary>
 internal static class RollingOriginBacktest
 {
-    public static BacktestReport Run(IReadOnlyList<DistrictSeries> series, IReadOnlyList<IQualifiedPostForecaster> methods, int minYears, int maxHorizon)
+    public static IReadOnlyList<int> OriginsOf(ForecastHistory history, ForecastOptions options)
     {
-        var forecasts = new List<BacktestForecast>();
-        var years = series.SelectMany(s => s.Years.Select(y => y.Year)).Distinct().Order().ToList();
-        if (years.Count == 0) return new BacktestReport(forecasts, []);
-        var lastYear = years[^1];
-        var origins = Enumerable.Range(years[0] + minYears - 1, Math.Max(0, lastYear - (years[0] + minYears - 1)))
-            .Select(origin => (Origin: origin, Horizon: Math.Min(maxHorizon, lastYear - origin),
-                Known: series.Select(s => s.Through(origin)).Where(s => s.Years.Count >= 2 && s.Last.Year == origin).ToList()))
-            .Where(o => o.Known.Count > 0)
-            .ToList();
+        var origins = new List<int>();
+        for (var i = 2; i + 1 < history.Points; i++)
+            if (history.HalfYears[i] >= options.FirstOrigin) origins.Add(history.HalfYears[i]);
+        return origins;
+    }
 
-        // Every (origin, method) forecast is independent (each trains its own models from a fixed seed): run them in
-        // parallel, then collect in a fixed order so the report does not depend on scheduling.
-        var jobs = origins.SelectMany(o => methods.Select(m => (o.Origin, o.Horizon, o.Known, Method: m))).ToList();
-        var predicted = new IReadOnlyDictionary<string, double[]>[jobs.Count];
-        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => predicted[i] = jobs[i].Method.Forecast(jobs[i].Known, jobs[i].Origin, jobs[i].Horizon));
-
-        for (var i = 0; i < jobs.Count; i++)
+    public static BacktestReport Run(ForecastHistory history, IReadOnlyList<Func<IPointForecaster>> methods, ForecastOptions options)
+    {
+        var origins = OriginsOf(history, options);
+        var actual = DistrictSeries.From(history);
+        var known = origins.Select(history.Through).ToList();
+        var knownSeries = known.Select(DistrictSeries.From).ToList();
+        var jobs = origins.SelectMany((o, i) => methods.Select(m => (Index: i, Origin: o, Method: m))).ToList();
+        var results = new (string Name, Dictionary<string, DistrictPath> Paths)[jobs.Count];
+        // Each (origin, method) fit is independent and seeded: run them in parallel, collect in a fixed order.
+        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, j =>
         {
-            var (origin, horizon, known, method) = jobs[i];
-            foreach (var district in known)
+            var (index, origin, factory) = jobs[j];
+            var method = factory();
+            var horizon = Math.Min(options.MaxBacktestHorizon, history.LastHalfYear - origin);
+            results[j] = (method.Name, method.Forecast(known[index], knownSeries[index], horizon));
+        });
+
+        var forecasts = new List<BacktestForecast>();
+        for (var j = 0; j < jobs.Count; j++)
+        {
+            var (index, origin, _) = jobs[j];
+            foreach (var (district, path) in results[j].Paths.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                if (!predicted[i].TryGetValue(district.DistrictCode, out var path)) continue;
-                var scale = MaseScale(district);
-                var full = series.First(s => s.DistrictCode == district.DistrictCode);
-                for (var h = 1; h <= horizon; h++)
+                if (!actual.TryGetValue(district, out var series) || !knownSeries[index].TryGetValue(district, out var atOrigin)) continue;
+                for (var h = 1; h <= path.Gap.Length; h++)
                 {
-                    var actual = full.Years.FirstOrDefault(y => y.Year == origin + h);
-                    if (actual is null) continue;
-                    forecasts.Add(new BacktestForecast(method.Name, district.DistrictCode, origin, h, path[h - 1],
-                        actual.QualifiedPosts, scale, district.Last.RequiredPosts));
+                    var point = Array.IndexOf(series.HalfYears, origin + h);
+                    if (point < 0) continue;
+                    forecasts.Add(new BacktestForecast(results[j].Name, district, origin, h, path.Gap[h - 1], series.Gap[point],
+                        path.Qualified[h - 1], series.Qualified[point], atOrigin.Required[^1], atOrigin.Gap[^1]));
                 }
             }
         }
-        return new BacktestReport(forecasts, Score(forecasts));
+        return new BacktestReport(origins, forecasts, Score(forecasts));
     }
 
-    public static double MaseScale(DistrictSeries known)
+    private static List<BacktestCell> Score(List<BacktestForecast> forecasts)
     {
-        var y = known.Years;
-        if (y.Count < 2) return 0;
-        double sum = 0;
-        for (var i = 1; i < y.Count; i++) sum += Math.Abs(y[i].QualifiedPosts - y[i - 1].QualifiedPosts);
-        return sum / (y.Count - 1);
+        var cells = new List<BacktestCell>();
+        var naive = forecasts.Where(f => f.Method == NaiveForecaster.MethodName)
+            .ToDictionary(f => (f.District, f.Origin, f.Horizon));
+        foreach (var quantity in Quantities.All)
+            foreach (var group in forecasts.GroupBy(f => (f.Method, f.Horizon)).OrderBy(g => g.Key.Method, StringComparer.Ordinal).ThenBy(g => g.Key.Horizon))
+            {
+                var list = group.ToList();
+                var mae = list.Average(f => Math.Abs(f.Error(quantity)));
+                var paired = list.Where(f => naive.ContainsKey((f.District, f.Origin, f.Horizon))).ToList();
+                var naiveMae = paired.Count == 0 ? 0 : paired.Average(f => Math.Abs(naive[(f.District, f.Origin, f.Horizon)].Error(quantity)));
+                var pairedMae = paired.Count == 0 ? mae : paired.Average(f => Math.Abs(f.Error(quantity)));
+                double? relative = naiveMae > 1e-12 ? pairedMae / naiveMae : pairedMae <= 1e-12 ? 1.0 : null;
+                cells.Add(new BacktestCell(group.Key.Method, quantity, group.Key.Horizon, mae, relative,
+                    list.Select(f => f.Origin).Distinct().Count(), list.Count));
+            }
+        return cells;
     }
 
-    private static List<MethodScore> Score(List<BacktestForecast> forecasts)
+    /// <summary>
+    /// The method to ship for a quantity: among those whose MAE is at most naive's at every horizon scored (naive
+    /// always qualifies), the lowest mean MAE relative to naive; ties go to the simpler method (the order given).
+    /// </summary>
+    public static string Choose(BacktestReport report, string quantity, IReadOnlyList<string> order)
     {
-        var scores = new List<MethodScore>();
-        foreach (var byMethod in forecasts.GroupBy(f => f.Method))
+        var best = NaiveForecaster.MethodName;
+        var bestScore = 1.0;
+        foreach (var method in order)
         {
-            scores.Add(ScoreOf(byMethod.Key, null, byMethod.ToList()));
-            foreach (var byDistrict in byMethod.GroupBy(f => f.DistrictCode).OrderBy(g => g.Key, StringComparer.Ordinal))
-                scores.Add(ScoreOf(byMethod.Key, byDistrict.Key, byDistrict.ToList()));
+            var cells = report.For(method, quantity).ToList();
+            var naiveHorizons = report.For(NaiveForecaster.MethodName, quantity).Select(c => c.Horizon).ToHashSet();
+            if (cells.Count == 0 || !naiveHorizons.SetEquals(cells.Select(c => c.Horizon))) continue;
+            if (cells.Any(c => c.RelativeToNaive is null || c.RelativeToNaive > 1 + 1e-9)) continue;
+            var score = cells.Average(c => c.RelativeToNaive!.Value);
+            if (score < bestScore - 1e-9) { best = method; bestScore = score; }
         }
-        return scores;
-    }
-
-    private static MethodScore ScoreOf(string method, string? district, List<BacktestForecast> f)
-    {
-        var mae = f.Average(x => Math.Abs(x.Error));
-        var scaled = f.Where(x => x.Scale > 0).Select(x => Math.Abs(x.Error) / x.Scale).ToList();
-        return new MethodScore(method, district, mae, scaled.Count > 0 ? scaled.Average() : double.NaN, f.Count);
+        return best;
     }
 }

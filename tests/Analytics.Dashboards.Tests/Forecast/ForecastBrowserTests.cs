@@ -38,7 +38,7 @@ public sealed class ForecastBrowserTests(DemoHistory demo) : IDisposable
         await page.WaitForSelectorAsync("#app-root[data-interactive=true]", new() { Timeout = 30_000 });
         await page.ClickAsync("nav a[href='forecast']");
         await page.WaitForURLAsync("**/forecast");
-        await page.WaitForSelectorAsync("#plan", new() { Timeout = 120_000 });
+        await page.WaitForSelectorAsync("#forecast-table", new() { Timeout = 180_000 });
         await page.WaitForSelectorAsync("#app-root[data-interactive=true]", new() { Timeout = 30_000 });
         Assert.Equal(0, await page.Locator(".error").CountAsync());
 

@@ -55,7 +55,7 @@ internal sealed class ForecastHost : IAsyncDisposable
     }
 }
 
-/// <summary>GET /forecast/export.csv and .xlsx from the running host: the same figures as ForecastService (and the CLI).</summary>
+/// <summary>GET /forecast/export.csv, .xlsx and /forecast/long.csv from the running host: the façade's figures, and what is on screen for an unsaved scenario.</summary>
 [Collection(DemoHistoryCollection.Name)]
 public sealed class ForecastExportTests(DemoHistory demo) : IDisposable
 {
@@ -67,60 +67,50 @@ public sealed class ForecastExportTests(DemoHistory demo) : IDisposable
     }
 
     [Fact]
-    public async Task Csv_and_xlsx_exports_carry_the_plan_of_a_saved_scenario_with_the_services_figures()
+    public async Task The_exports_carry_the_on_screen_scenario_one_scenario_per_row_with_the_facades_figures()
     {
         var path = demo.CopyTo(folder);
-        var database = new WarehouseDatabase(new WarehouseOptions { Path = path, PersonKey = DemoHistory.PersonKey });
-        var service = new ForecastService(database, TimeProvider.System);
-        var assumptions = ScenarioAssumptions.Baseline with { AttritionChange = -0.2, PostsApprovedPerYear = new Dictionary<string, int> { ["510104"] = 40 } };
-        service.SaveScenario("稳岗", assumptions);
-        var plan = service.Plan(service.Fit(new ForecastOptions(HorizonYear: 2029)), "稳岗", targetYear: 2027, horizonYear: 2029);
+        var forecasts = new GapForecasts(new WarehouseDatabase(new WarehouseOptions { Path = path, PersonKey = DemoHistory.PersonKey }), TimeProvider.System);
+        var saved = ScenarioAssumptions.Baseline with { AttritionChange = -0.2, PostsApprovedPerYear = new Dictionary<string, int> { ["510104"] = 40 } };
+        forecasts.SaveScenario("稳岗", saved);
+        // On screen: the saved scenario with an unsaved change (attrition −30 %).
+        var onScreen = saved with { AttritionChange = -0.3 };
+        var plan = forecasts.Plan(onScreen, "稳岗（未保存修改）", 2025, 2029);
 
         await using var host = await ForecastHost.StartAsync(path);
         using var http = await host.PlannerClientAsync();
-        var query = "?scenario=" + Uri.EscapeDataString("稳岗") + "&to=2029&target=2027";
+        var query = "?scenario=" + Uri.EscapeDataString("稳岗") + "&to=2029&target=2025&approve=" + Uri.EscapeDataString("510104=40") + "&pass=0&attrition=-0.3";
 
-        // CSV: UTF-8 with a BOM, one row per district (and the city) and year, the plan's figures.
         using var csvResponse = await http.GetAsync("/forecast/export.csv" + query);
         Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
         var csv = await csvResponse.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csv[..3]);
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith(string.Join(",", QuotaExport.Headers), lines[0]);
-        Assert.Equal(plan.Rows.Count + 1, lines.Length);
-        for (var i = 0; i < plan.Rows.Count; i++)
-        {
-            var expected = string.Join(",", QuotaExport.Cells(plan.Rows[i]).Select(c => Convert.ToString(c, CultureInfo.InvariantCulture)));
-            Assert.StartsWith(expected + ",稳岗,", lines[i + 1]);
-        }
+        var header = Array.FindIndex(lines, l => l.StartsWith("层级,", StringComparison.Ordinal));
+        Assert.Equal(string.Join(",", ForecastExports.QuotaHeaders(plan)), lines[header]);
+        Assert.Contains("（岗位/年）", lines[header]);
+        var expected = ForecastExports.QuotaRows(plan).Select(r => string.Join(",", r)).ToList();
+        Assert.Equal(expected, lines.Skip(header + 1));
+        Assert.Contains(lines, l => l.Contains("流失变化 -30%", StringComparison.Ordinal));
 
-        // XLSX: MiniExcel reads it back; the summary sheet's city rows and a district sheet hold the same figures.
+        // XLSX: MiniExcel reads it back; the table holds the same rows.
         using var xlsxResponse = await http.GetAsync("/forecast/export.xlsx" + query);
         Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
         var xlsx = Path.Combine(folder, "quota.xlsx");
         await File.WriteAllBytesAsync(xlsx, await xlsxResponse.Content.ReadAsByteArrayAsync());
-        Assert.Equal(QuotaXlsxWriter.SummarySheet, MiniExcel.GetSheetNames(xlsx)[0]);
-        var summary = MiniExcel.Query(xlsx, useHeaderRow: false, sheetName: QuotaXlsxWriter.SummarySheet).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal("稳岗", summary[0]["B"]);
-        foreach (var row in plan.Rows.Where(r => r.DistrictCode == ForecastOutcome.CityCode))
-        {
-            var read = summary.Single(r => Equals(r["A"], ForecastOutcome.CityCode) && Convert.ToInt32(r["C"], CultureInfo.InvariantCulture) == row.Year);
-            Assert.Equal(QuotaExport.Whole(row.GapPosts), Convert.ToInt32(read["J"], CultureInfo.InvariantCulture));
-            Assert.Equal(QuotaExport.Whole(row.QualifiedPosts), Convert.ToInt32(read["E"], CultureInfo.InvariantCulture));
-            Assert.Equal(row.RecommendedApprovals, Convert.ToInt32(read["L"], CultureInfo.InvariantCulture));
-        }
-        var jinjiang = plan.Rows.Where(r => r.DistrictCode == "510104").ToList();
-        var sheet = MiniExcel.Query(xlsx, useHeaderRow: false, sheetName: QuotaXlsxWriter.SheetName("510104", jinjiang[0].DistrictName))
-            .Cast<IDictionary<string, object?>>().ToList();
-        var body = sheet.Skip(sheet.FindIndex(r => Equals(r["A"], "区划代码")) + 1).ToList();
-        Assert.Equal(jinjiang.Select(r => QuotaExport.Whole(r.GapPosts)), body.Select(r => Convert.ToInt32(r["J"], CultureInfo.InvariantCulture)));
-        Assert.Equal(jinjiang.Select(r => r.RecommendedApprovals), body.Select(r => Convert.ToInt32(r["L"], CultureInfo.InvariantCulture)));
+        var sheet = MiniExcel.Query(xlsx, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        var body = sheet.Skip(sheet.FindIndex(r => Equals(r["A"], "层级")) + 1).ToList();
+        Assert.Equal(plan.Rows.Count, body.Count);
+        Assert.Equal(plan.Rows.Select(r => r.Code), body.Select(r => Convert.ToString(r["B"], CultureInfo.InvariantCulture)));
 
-        // An unknown scenario is a plain 404, a target beyond the horizon a 400.
+        // The long forecast: English columns, the stored forecast's rows.
+        using var longResponse = await http.GetAsync("/forecast/long.csv?to=2029");
+        var longLines = Encoding.UTF8.GetString((await longResponse.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("district_code,district_name,as_of,required_posts,qualified_posts,qualified_lo80,qualified_hi80", longLines[0]);
+        Assert.Equal(forecasts.Forecast(2029).Points.Count + 1, longLines.Length);
+
         using var unknown = await http.GetAsync("/forecast/export.csv?scenario=nope");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        using var beyond = await http.GetAsync("/forecast/export.csv?to=2028&target=2030");
-        Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
     }
 }

@@ -6,43 +6,39 @@ using Analytics.Etl.Forecasting;
 
 namespace Analytics.Dashboards.Tests.Forecast;
 
-/// <summary>The 预测 page in bUnit on real warehouses: a history too short for the model, and five years of demo history.</summary>
+/// <summary>The 预测 page in bUnit on real warehouses: a history too short for the unit model, and five years of demo history.</summary>
 [Collection(DemoHistoryCollection.Name)]
 public sealed class ForecastPageTests(DemoHistory demo)
 {
-    private static readonly TimeSpan Fitting = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Fitting = TimeSpan.FromSeconds(120);
+    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
 
-    private static string Posts(double value) => QuotaExport.Whole(value).ToString("N0", CultureInfo.GetCultureInfo("zh-CN"));
+    private static string Posts(double value) => ((long)Math.Round(value, MidpointRounding.AwayFromZero)).ToString("N0", Zh);
 
     private static IRenderedComponent<ForecastPage> OpenFitted(ForecastContext forecast, string uri = "forecast")
     {
         var cut = forecast.Open(uri);
-        cut.WaitForElement("#plan", Fitting);
+        cut.WaitForElement("#forecast-table", Fitting);
         return cut;
     }
 
     [Fact]
-    public void A_history_too_short_for_the_model_shows_the_baseline_only_statement_and_the_services_figures()
+    public void A_history_too_short_for_the_unit_model_ships_a_baseline_says_so_and_offers_no_quota()
     {
         using var forecast = new ForecastContext();
         forecast.Context.Warehouse.WithWorkforce();
 
         var cut = OpenFitted(forecast);
 
-        // Two yearly points (2022, 2023): no learner; the engine's own reason is shown, in Chinese.
-        var model = forecast.Get<ForecastService>().Fit(new ForecastOptions(HorizonYear: 2030));
-        Assert.Null(model.Learner);
-        var reason = model.Methods.First(m => !m.IsModel).ReasonZh!;
-        Assert.Contains(reason, cut.Find("#baseline-only").TextContent);
-        Assert.Contains("无（仅漂移基线）", cut.Find("#backtest-learner").TextContent);
-
-        // The plan table is ForecastService.Plan's city rows, year by year.
-        var plan = forecast.Get<ForecastService>().Plan(model, null, 2030, 2030);
-        var city = plan.Rows.Where(r => r.DistrictCode == ForecastOutcome.CityCode).ToList();
-        var rows = cut.FindAll("#plan tbody tr");
-        Assert.Equal(city.Select(r => r.Year.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r.GetAttribute("data-year")));
-        Assert.Equal(city.Select(r => Posts(r.GapPosts)), rows.Select(r => r.QuerySelector(".gap")!.TextContent));
-        Assert.Equal(city.Select(r => Posts(r.QualifiedPosts)), rows.Select(r => r.QuerySelector(".qualified")!.TextContent));
+        var stored = forecast.Get<GapForecasts>().Forecast();
+        Assert.True(stored.BaselineWins);
+        Assert.Contains("没有胜过基准方法", cut.Find("#forecast-statement").TextContent);
+        Assert.Contains("保持现状", cut.Find("#forecast-statement").TextContent); // the method's name in Chinese
+        Assert.NotNull(cut.Find("#plan-note"));
+        var city = stored.Points.Where(p => p.DistrictCode == GapForecast.CityCode).ToList();
+        var rows = cut.FindAll("#forecast-table tbody tr");
+        Assert.Equal(city.Select(p => p.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), rows.Select(r => r.GetAttribute("data-as-of")));
+        Assert.Equal(city.Select(p => Posts(p.GapPosts)), rows.Select(r => r.QuerySelector(".gap")!.TextContent));
     }
 
     [Fact]
@@ -51,81 +47,66 @@ public sealed class ForecastPageTests(DemoHistory demo)
         using var forecast = new ForecastContext();
         var cut = forecast.Open();
         cut.WaitForElement("#forecast-empty", Fitting);
-        Assert.Empty(cut.FindAll("#plan"));
+        Assert.Empty(cut.FindAll("#forecast-table"));
     }
 
     [Fact]
-    public void With_enough_history_the_page_shows_the_fitting_state_then_the_same_figures_as_ForecastService()
+    public void With_enough_history_the_page_shows_the_fitting_state_then_the_stored_forecast_and_its_backtest()
     {
         using var forecast = new ForecastContext(demo);
-        var cut = forecast.Open("forecast?district=510104&to=2030&target=2027");
-        // Fitting takes seconds and runs off the render path: the first render says so.
+        var cut = forecast.Open("forecast?district=510104&to=2030&target=2025");
         Assert.NotNull(cut.Find("#forecast-fitting"));
-        cut.WaitForElement("#plan", Fitting);
+        cut.WaitForElement("#forecast-table", Fitting);
 
-        // An independent fit with the CLI's options gives the same figures (the fit is deterministic).
-        var service = forecast.Get<ForecastService>();
-        var model = service.Fit(new ForecastOptions(HorizonYear: 2030));
-        Assert.NotNull(model.Learner);
-        var plan = service.Plan(model, null, 2027, 2030);
-        var jinjiang = plan.Rows.Where(r => r.DistrictCode == "510104").ToList();
-        var rows = cut.FindAll("#plan tbody tr");
-        Assert.Equal(jinjiang.Count, rows.Count);
-        Assert.Equal(jinjiang.Select(r => Posts(r.GapPosts)), rows.Select(r => r.QuerySelector(".gap")!.TextContent));
-        Assert.Equal(jinjiang.Select(r => r.RecommendedApprovals.ToString("N0", CultureInfo.GetCultureInfo("zh-CN"))),
-            rows.Select(r => r.QuerySelector(".recommended")!.TextContent));
-        Assert.Equal(Posts(jinjiang.Single(r => r.Year == 2027).GapPosts), cut.Find("#gap-target").TextContent);
+        var forecasts = forecast.Get<GapForecasts>();
+        var stored = forecasts.Forecast(2030);
+        var jinjiang = stored.Points.Where(p => p.DistrictCode == "510104").ToList();
+        var rows = cut.FindAll("#forecast-table tbody tr");
+        Assert.Equal(jinjiang.Select(p => Posts(p.GapPosts)), rows.Select(r => r.QuerySelector(".gap")!.TextContent));
+        Assert.Equal(jinjiang.Select(p => Posts(p.QualifiedPosts)), rows.Select(r => r.QuerySelector(".qualified")!.TextContent));
+        Assert.Equal(Posts(jinjiang.Single(p => p.AsOf == new DateOnly(2025, 12, 31)).GapPosts), cut.Find("#gap-target").TextContent);
 
-        // The backtest card: the chosen learner and every method's MAE, as the model scored them.
-        Assert.Contains(MlStockFlowForecaster.NameOf(model.Learner!.Value), cut.Find("#backtest-learner").TextContent);
-        foreach (var score in model.Backtest.Scores.Where(s => s.DistrictCode is null))
-            Assert.Equal(score.Mae.ToString("N2", CultureInfo.GetCultureInfo("zh-CN")),
-                cut.Find($"#backtest tr[data-method='{score.Method}'] td:nth-child(2)").TextContent);
-        Assert.Contains("80%区间", cut.Find("#backtest-coverage").TextContent);
+        // The backtest card: every method's gap MAE at each horizon, as stored; the shipped one marked; origins per horizon.
+        var backtest = forecasts.Backtest(2030);
+        foreach (var cell in backtest.Cells.Where(c => c.Quantity == "gap"))
+            Assert.StartsWith(cell.Mae.ToString("N2", Zh), cut.Find($"#backtest tr[data-method='{cell.Method}'] td[data-horizon='{cell.Horizon}']").TextContent);
+        Assert.Contains("chosen", cut.Find($"#backtest tr[data-method='{backtest.GapMethod}']").ClassList);
+        Assert.NotEmpty(cut.FindAll("#backtest-coverage li"));
+        Assert.Contains(stored.BaselineWins ? "没有胜过基准方法" : "预测采用", cut.Find("#forecast-statement").TextContent);
         Assert.NotNull(cut.Find(".chart img"));
+
+        // The quota plan: the district and its towns, two rows each (the scenario, the recommendation).
+        var planRows = cut.FindAll("#plan tbody tr");
+        Assert.True(planRows.Count >= 4);
+        Assert.Equal(planRows.Count / 2, planRows.Count(r => r.GetAttribute("data-recommendation") == "true"));
     }
 
     [Fact]
-    public async Task A_scenario_change_moves_the_gap_within_a_second_and_can_be_saved_and_compared_with_the_baseline()
+    public async Task A_scenario_change_moves_the_unit_models_gap_is_exported_as_on_screen_and_can_be_saved()
     {
         using var forecast = new ForecastContext(demo);
-        var service = forecast.Get<ForecastService>();
-        var model = await forecast.Get<ForecastModelCache>().GetAsync(2030);
-        // The district with the largest gap in the first projected year (the city's gap may already be closed).
-        var district = service.Project(model).Districts.Where(d => d.Method.IsModel).OrderByDescending(d => d.Years[0].GapPosts).First();
-        var year = district.Years[0].Year;
-        var cut = OpenFitted(forecast, $"forecast?district={district.DistrictCode}&to=2030&target={year}");
-        var before = cut.Find($"#plan tbody tr[data-year='{year}'] .gap").TextContent;
-        Assert.Equal(Posts(district.Years[0].GapPosts), before);
+        var forecasts = forecast.Get<GapForecasts>();
+        await forecast.Get<ForecastCache>().GetAsync(2030);
+        var district = forecasts.Compare(ScenarioAssumptions.Baseline, 2030).Where(g => g.DistrictCode != GapForecast.CityCode)
+            .OrderByDescending(g => g.BaselineGap).First().DistrictCode;
+        var cut = OpenFitted(forecast, $"forecast?district={district}&to=2030");
+        var first = cut.Find("#compare tbody tr").GetAttribute("data-as-of");
+        var before = cut.Find("#compare tbody tr .scenario").TextContent;
 
-        // More leavers and fewer exam passes: the gap grows, and the page shows the service's figure.
         cut.Find("#attrition-change").Change("100");
-        cut.Find("#pass-rate-change").Change("-30");
-        var elapsed = int.Parse(cut.Find("#projection-elapsed").GetAttribute("data-ms")!, CultureInfo.InvariantCulture);
-        Assert.InRange(elapsed, 0, 999);
-        var assumptions = ScenarioAssumptions.Baseline with { AttritionChange = 1.0, PassRateChange = -0.3 };
-        var plan = service.Plan(model, assumptions, "流失加倍", year, 2030);
-        var expected = plan.Rows.Single(r => r.DistrictCode == district.DistrictCode && r.Year == year);
-        var after = cut.Find($"#plan tbody tr[data-year='{year}'] .gap").TextContent;
-        Assert.True(expected.GapPosts > district.Years[0].GapPosts + 0.5, "doubling attrition should widen the gap");
-        Assert.NotEqual(before, after);
-        Assert.Equal(Posts(expected.GapPosts), after);
-        Assert.Equal(after, cut.Find("#gap-target").TextContent);
+        var assumptions = ScenarioAssumptions.Baseline with { AttritionChange = 1.0 };
+        var expected = forecasts.Compare(assumptions, 2030).Single(g => g.DistrictCode == district && g.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) == first);
+        cut.WaitForAssertion(() => Assert.Equal(Posts(expected.ScenarioGapPosts), cut.Find("#compare tbody tr .scenario").TextContent), TimeSpan.FromSeconds(60));
+        Assert.Equal(before, cut.Find("#compare tbody tr .baseline").TextContent);
+        Assert.True(expected.ScenarioGapPosts >= expected.BaselineGap);
+        Assert.InRange(int.Parse(cut.Find("#projection-elapsed").GetAttribute("data-ms")!, CultureInfo.InvariantCulture), 0, 60_000);
         Assert.NotNull(cut.Find("#export-unsaved"));
+        Assert.Contains("attrition=1", cut.Find("#export-csv").GetAttribute("href"));
 
-        // The comparison table: the baseline's gap beside the scenario's, from ForecastService.Compare.
-        var comparison = service.Compare(model, assumptions, "流失加倍", 2030);
-        var compared = cut.Find($"#compare tbody tr[data-year='{year}']");
-        Assert.Equal(Posts(comparison.Baseline.District(district.DistrictCode).Years[0].GapPosts), compared.QuerySelector(".baseline")!.TextContent);
-        Assert.Equal(Posts(comparison.Scenario.District(district.DistrictCode).Years[0].GapPosts), compared.QuerySelector(".scenario")!.TextContent);
-        Assert.Equal(before, compared.QuerySelector(".baseline")!.TextContent);
-
-        // Save by name: stored in the warehouse, the URL names it, the export links carry it.
         cut.Find("#scenario-name").Change("流失加倍");
         cut.Find("#scenario-controls").Submit();
-        Assert.Contains("流失加倍", service.ScenarioNames());
-        Assert.Equal(assumptions.AttritionChange, service.Resolve("流失加倍").Assumptions.AttritionChange);
-        Assert.Equal(assumptions.PassRateChange, service.Resolve("流失加倍").Assumptions.PassRateChange);
+        Assert.Contains("流失加倍", forecasts.ScenarioNames());
+        Assert.Equal(1.0, forecasts.Resolve("流失加倍").Assumptions.AttritionChange);
         cut.WaitForAssertion(() => Assert.Contains("scenario=%E6%B5%81", cut.Find("#export-csv").GetAttribute("href")), TimeSpan.FromSeconds(10));
         Assert.Empty(cut.FindAll("#export-unsaved"));
     }
@@ -134,36 +115,34 @@ public sealed class ForecastPageTests(DemoHistory demo)
     public async Task A_district_approving_more_posts_closes_more_of_its_gap()
     {
         using var forecast = new ForecastContext(demo);
-        var service = forecast.Get<ForecastService>();
-        var model = await forecast.Get<ForecastModelCache>().GetAsync(2030);
-        // The district with the largest 2026 gap under the baseline.
-        var baseline = service.Project(model);
-        var district = baseline.Districts.Where(d => d.Method.IsModel).OrderByDescending(d => d.Years.First().GapPosts).First();
-        Assert.True(district.Years.First().GapPosts >= 1, "the demo history should leave some district with a gap");
-        var cut = OpenFitted(forecast, $"forecast?district={district.DistrictCode}&to=2030&target=2026");
+        var forecasts = forecast.Get<GapForecasts>();
+        await forecast.Get<ForecastCache>().GetAsync(2030);
+        var gaps = forecasts.Compare(ScenarioAssumptions.Baseline, 2030);
+        var district = gaps.Where(g => g.DistrictCode != GapForecast.CityCode).OrderByDescending(g => g.BaselineGap).First().DistrictCode;
+        var cut = OpenFitted(forecast, $"forecast?district={district}&to=2030");
         var shown = int.Parse(cut.Find("#approved-posts").GetAttribute("value")!, CultureInfo.InvariantCulture);
-        Assert.Equal((int)Math.Round(model.History.Single(d => d.DistrictCode == district.DistrictCode).RecentApprovedPosts), shown);
 
         cut.Find("#approved-posts").Change((shown + 200).ToString(CultureInfo.InvariantCulture));
 
-        var more = ScenarioAssumptions.Baseline with { PostsApprovedPerYear = new Dictionary<string, int> { [district.DistrictCode] = shown + 200 } };
-        var expected = service.Compare(model, more, "x", 2030).Scenario.District(district.DistrictCode).Years.First();
-        var row = cut.Find($"#compare tbody tr[data-year='{expected.Year}']");
-        Assert.Equal(Posts(expected.GapPosts), row.QuerySelector(".scenario")!.TextContent);
-        Assert.True(expected.GapPosts < district.Years.First().GapPosts, "approving more posts should lower the district's gap");
+        var more = ScenarioAssumptions.Baseline with { PostsApprovedPerYear = new Dictionary<string, int> { [district] = shown + 200 } };
+        var expected = forecasts.Compare(more, 2030).Where(g => g.DistrictCode == district).ToList();
+        var last = expected[^1];
+        // The re-projection (with the district's quota plan) takes a moment: wait for the render it ends with.
+        cut.WaitForAssertion(() => Assert.Equal(Posts(last.ScenarioGapPosts),
+            cut.Find($"#compare tbody tr[data-as-of='{last.AsOf:yyyy-MM-dd}'] .scenario").TextContent), TimeSpan.FromSeconds(60));
+        Assert.True(last.ScenarioGapPosts < last.BaselineGap, "approving more posts should lower the district's gap");
     }
 
     [Fact]
-    public void A_warehouse_change_refits_the_model_and_the_page_rerenders()
+    public void A_warehouse_change_refits_and_the_page_rerenders()
     {
         using var forecast = new ForecastContext();
         var cut = forecast.Open();
         cut.WaitForElement("#forecast-empty", Fitting);
 
-        // A load lands (the sample's register and rosters): the cached fit is dropped, the page refits and shows figures.
         forecast.Context.Warehouse.WithWorkforce();
         forecast.Get<WarehouseEvents>().RaiseChanged();
-        cut.WaitForElement("#plan", Fitting);
-        Assert.NotNull(cut.Find("#baseline-only"));
+        cut.WaitForElement("#forecast-table", Fitting);
+        Assert.NotNull(cut.Find("#forecast-statement"));
     }
 }

@@ -1,78 +1,65 @@
+using System.Globalization;
+using System.Text;
 using Analytics.Etl.Forecasting;
-using MiniExcelLibs;
 
 namespace Analytics.Tests.Forecasting;
 
-public sealed class QuotaExportTests : IDisposable
+/// <summary>The quota export: one area × one scenario per row, every figure of a row from that scenario, headers with units.</summary>
+public sealed class QuotaExportTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("forecast-export-").FullName;
-    private static readonly Lazy<QuotaPlan> SharedPlan = new(() =>
-    {
-        var model = ForecastModel.Fit(SyntheticHistory.City(districts: 6), new ForecastOptions(HorizonYear: 2030) { Learners = [FlowLearner.FastTree] });
-        var scenario = ScenarioAssumptions.Baseline with { PassRateChange = 0.05 };
-        return QuotaPlanner.Plan(model, scenario, "通过率提高", targetYear: 2028, new DateOnly(2025, 3, 1));
-    });
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    private static readonly ForecastModel Model = ForecastModel.Fit(SyntheticHistory.Pipeline(districts: 2, noise: true, seed: 3), new ForecastOptions(HorizonYear: 2028));
 
     [Fact]
-    public void Xlsx_HasASummarySheetAndOneSheetPerDistrict_WithThePreambleAndTheFigures()
+    public void Each_row_is_one_scenario_and_its_figures_are_that_scenarios_projection()
     {
-        var plan = SharedPlan.Value;
-        var path = Path.Combine(_folder, "quota.xlsx");
-        ForecastService.Export(plan, path);
-
-        var sheets = MiniExcel.GetSheetNames(path);
-        Assert.Equal(QuotaXlsxWriter.SummarySheet, sheets[0]);
-        Assert.Equal(7, sheets.Count);
-        Assert.Contains("510101 第1区", sheets);
-
-        var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: "510103 第3区").Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal("情景 Scenario", rows[0]["A"]);
-        Assert.Equal("通过率提高", rows[0]["B"]);
-        Assert.Contains("通过率变化 pass-rate change +0.05", (string)rows[1]["B"]!);
-        Assert.Equal("2025-03-01", rows[2]["B"]);
-        Assert.Equal("2024-12-31", rows[3]["B"]);
-        var header = rows.FindIndex(r => Equals(r["A"], "区划代码"));
-        Assert.Equal(QuotaExport.Headers, Enumerable.Range(0, QuotaExport.Headers.Length).Select(i => (string)rows[header][((char)('A' + i)).ToString()]!));
-        var body = rows.Skip(header + 1).ToList();
-        var expected = plan.Rows.Where(r => r.DistrictCode == "510103").ToList();
-        Assert.Equal(expected.Count, body.Count);
-        for (var i = 0; i < expected.Count; i++)
+        var scenario = ScenarioAssumptions.Baseline with { PostsApprovedPerYear = new Dictionary<string, int> { ["510104"] = 3 } };
+        var plan = QuotaPlanner.Plan(Model, scenario, "少批", 2027, new DateOnly(2026, 7, 1));
+        foreach (var area in plan.Rows.GroupBy(r => (r.Level, r.Code)))
         {
-            Assert.Equal(expected[i].Year, Convert.ToInt32(body[i]["C"]));
-            Assert.Equal(QuotaExport.Whole(expected[i].QualifiedPosts), Convert.ToInt32(body[i]["E"]));
-            Assert.Equal(QuotaExport.Whole(expected[i].GapPosts), Convert.ToInt32(body[i]["J"]));
-            Assert.Equal(expected[i].RecommendedApprovals, Convert.ToInt32(body[i]["L"]));
+            Assert.Equal(2, area.Count());
+            Assert.Single(area, r => r.IsRecommendation);
+            Assert.Single(area, r => !r.IsRecommendation && r.Scenario == "少批");
         }
-
-        var summary = MiniExcel.Query(path, useHeaderRow: false, sheetName: QuotaXlsxWriter.SummarySheet).Cast<IDictionary<string, object?>>().ToList();
-        var city2028 = summary.Single(r => Equals(r["A"], ForecastOutcome.CityCode) && Convert.ToInt32(r["C"]) == 2028);
-        Assert.Equal(plan.Rows.Where(r => r.Year == 2028 && r.DistrictCode != ForecastOutcome.CityCode).Sum(r => r.RecommendedApprovals),
-            Convert.ToInt32(city2028["L"]));
+        foreach (var row in plan.Rows.Where(r => r.Level == QuotaRow.District))
+        {
+            var schedule = plan.PlanYears.Select((y, i) => (y, i)).ToDictionary(p => p.y, p => row.ApprovalsByYear[p.i]);
+            var own = QuotaPlanner.Evaluate(Model, row.Code, schedule, 2027, scenario);
+            Assert.Equal((own.Gap, own.GapHi80, own.ProbabilityClosed), (row.GapAtTarget, row.GapHi80, row.ProbabilityClosed));
+        }
+        Assert.Equal([3, 3], plan.Rows.Single(r => r.Code == "510104" && !r.IsRecommendation).ApprovalsByYear);
+        Assert.Contains(plan.Rows, r => r.Level == QuotaRow.Town);
     }
 
     [Fact]
-    public void Csv_StartsWithABom_AndCarriesTheSameFigures()
+    public void The_csv_has_the_preamble_then_headers_that_say_their_units_and_one_scenario_per_row()
     {
-        var plan = SharedPlan.Value;
-        var path = Path.Combine(_folder, "quota.csv");
-        ForecastService.Export(plan, path);
-
-        var bytes = File.ReadAllBytes(path);
-        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        var lines = File.ReadAllLines(path, System.Text.Encoding.UTF8);
-        Assert.StartsWith("区划代码,区(市)县,年度,应设岗位数", lines[0]);
-        Assert.Equal(plan.Rows.Count + 1, lines.Length);
-        var first = plan.Rows[0];
-        Assert.StartsWith($"{first.DistrictCode},{first.DistrictName},{first.Year},{QuotaExport.Whole(first.RequiredPosts)},{QuotaExport.Whole(first.QualifiedPosts)},", lines[1]);
-        Assert.Contains("通过率提高", lines[1]);
+        var plan = QuotaPlanner.Plan(Model, ScenarioAssumptions.Baseline, "baseline", 2027, new DateOnly(2026, 7, 1));
+        using var stream = new MemoryStream();
+        ForecastExports.WriteQuotaCsv(plan, stream);
+        var bytes = stream.ToArray();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var headerIndex = Array.FindIndex(lines, l => l.StartsWith("层级,", StringComparison.Ordinal));
+        Assert.True(headerIndex > 0, "the table follows the preamble");
+        Assert.Contains(lines, l => l.StartsWith("目标 Target,", StringComparison.Ordinal) && l.Contains("2027", StringComparison.Ordinal));
+        var header = lines[headerIndex].Split(',');
+        Assert.Contains("2026年审定岗位（岗位/年）", header);
+        Assert.Contains("2027年审定岗位（岗位/年）", header);
+        Assert.Contains("当前缺口（岗位）", header);
+        Assert.All(header, h => Assert.Matches("（.+）|^层级$|^区划代码$|^名称$|^所属区\\(市\\)县$|^方案$", h));
+        var rows = lines.Skip(headerIndex + 1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(plan.Rows.Count, rows.Count);
+        var scenarioColumn = Array.IndexOf(header, "方案");
+        Assert.All(rows, r => Assert.True(r[scenarioColumn] is "建议方案" or "情景：baseline"));
     }
 
     [Fact]
-    public void UnknownExtension_IsRefusedWithAPlainMessage()
+    public void A_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text()
     {
-        var e = Assert.Throws<ArgumentException>(() => ForecastService.Export(SharedPlan.Value, Path.Combine(_folder, "quota.pdf")));
-        Assert.Contains(".xlsx", e.Message);
+        using var stream = new MemoryStream();
+        ForecastExports.WriteCsv([["=HYPERLINK(\"x\")", "-3", "-x", "a,b", "+1"]], stream);
+        var text = Encoding.UTF8.GetString(stream.ToArray()[3..]);
+        Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\",-3,'-x,\"a,b\",'+1\r\n", text);
+        Assert.Equal("2.5", 2.5.ToString(CultureInfo.InvariantCulture));
     }
 }

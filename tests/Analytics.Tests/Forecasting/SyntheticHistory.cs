@@ -2,57 +2,62 @@ using Analytics.Etl.Forecasting;
 
 namespace Analytics.Tests.Forecasting;
 
-/// <summary>In-memory district histories whose flows are known and add up (each year: Q = Q_prev + in − out).</summary>
+/// <summary>
+/// In-memory unit × half-year histories with a known process, 2019-H1 .. 2026-H1 (15 points, the last year not yet
+/// approved). A steady pipeline: in each district a fixed number of short 建制村 gain their qualified post every
+/// half-year through a hire onto an approved post; approvals match the fills; nobody leaves. With
+/// <paramref name="noise"/>, fills happen at random with the same expected rate and holders sometimes leave.
+/// </summary>
 internal static class SyntheticHistory
 {
-    public static readonly string[] Kinds = ["区", "市", "县", "新区"];
+    public const int FirstHalf = 2019 * 2, LastHalf = 2026 * 2;
 
-    /// <summary>Districts 510101.. with yearly points firstYear..lastYear; flows follow fixed rates plus noise.</summary>
-    public static List<DistrictSeries> City(int districts = 12, int firstYear = 2017, int lastYear = 2024, int seed = 7)
+    public static ForecastHistory Pipeline(int districts = 6, int communities = 30, int villages = 60, int fillsPerHalfYear = 2,
+        bool noise = false, int seed = 7)
     {
         var random = new Random(seed);
-        var list = new List<DistrictSeries>();
-        for (var i = 0; i < districts; i++)
+        var halves = Enumerable.Range(FirstHalf, LastHalf - FirstHalf + 1).ToList();
+        var points = halves.Count;
+        var units = new List<UnitHistory>();
+        var infos = new List<DistrictInfo>();
+        var towns = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var d = 0; d < districts; d++)
         {
-            var required = 80 + 20 * (i % 5);
-            var qualified = required / 3 + i;
-            var approvedBase = 4 + i % 4;
-            var years = new List<YearPoint>();
-            for (var year = firstYear; year <= lastYear; year++)
+            var code = $"5101{d + 4:00}";
+            var town = code + "001";
+            towns[town] = $"第{d + 1}街道";
+            var fills = fillsPerHalfYear == 0 ? 0 : fillsPerHalfYear + d % 2; // districts differ in pace
+            var district = new List<UnitHistory>();
+            for (var i = 0; i < communities + villages; i++)
             {
-                var approved = approvedBase + random.Next(0, 3);
-                var passRate = 0.3 + 0.05 * random.Next(0, 4);
-                var flows = PostFlows.None;
-                if (years.Count > 0)
-                {
-                    var hires = Math.Round(0.03 * required + 0.6 * approved + random.Next(0, 2));
-                    var cert = Math.Round(0.04 * required * passRate / 0.4 + random.Next(0, 2));
-                    var conv = Math.Round(0.01 * required);
-                    var leavers = Math.Round(0.08 * qualified + random.Next(0, 2));
-                    var expiry = Math.Round(0.02 * qualified);
-                    flows = new PostFlows(hires, cert, conv, leavers, expiry);
-                    qualified += (int)flows.Net;
-                }
-                var gap = Math.Max(0, required - qualified) + 3;
-                var certified = qualified + 10;
-                years.Add(new YearPoint(year, new DateOnly(year, 12, 31), required, qualified, gap, qualified + 40, certified,
-                    certified / 2, 20 + year - firstYear, approved, passRate, flows));
+                var village = i >= communities;
+                var u = new UnitHistory($"{town}{(village ? 200 + i : 1 + i):000}", village ? "建制村" : "社区", town, code, points);
+                u.Qualified[0] = village ? 0 : 2;
+                district.Add(u);
             }
-            list.Add(new DistrictSeries($"5101{i + 1:00}", $"第{i + 1}区", Kinds[i % 4], years, new Dictionary<int, int>()));
+            for (var p = 0; p < points; p++)
+            {
+                var filled = 0;
+                foreach (var u in district)
+                {
+                    u.Present[p] = true;
+                    if (p > 0)
+                    {
+                        u.Qualified[p] = u.Qualified[p - 1];
+                        var fill = noise ? random.NextDouble() < fills / Math.Max(1.0, district.Count(x => x.Qualified[p - 1] < x.Required))
+                            : filled < fills;
+                        if (u.Qualified[p] < u.Required && fill) { u.Qualified[p]++; u.PostGains[p] = 1; filled++; }
+                        else if (noise && u.Qualified[p] >= u.Required && random.NextDouble() < 0.01) { u.Qualified[p]--; u.Leavers[p] = 1; }
+                    }
+                    u.Workers[p] = u.Qualified[p] + 4;
+                }
+            }
+            units.AddRange(district);
+            var posts = Enumerable.Range(0, points).Select(p => district.Sum(u => u.Qualified[p])).ToArray();
+            var approvals = new Dictionary<int, int?>();
+            for (var year = 2019; year <= 2026; year++) approvals[year] = year == 2026 ? null : 2 * fills;
+            infos.Add(new DistrictInfo(code, $"第{d + 1}区", "区", posts, approvals));
         }
-        return list;
-    }
-
-    /// <summary>One district whose qualified posts follow y = start + slope × (year − firstYear) exactly.</summary>
-    public static DistrictSeries LinearTrend(string code, int start, int slope, int firstYear, int lastYear)
-    {
-        var years = new List<YearPoint>();
-        for (var year = firstYear; year <= lastYear; year++)
-        {
-            var q = start + slope * (year - firstYear);
-            var flows = year == firstYear ? PostFlows.None : new PostFlows(slope, 0, 0, 0, 0);
-            years.Add(new YearPoint(year, new DateOnly(year, 12, 31), 400, q, Math.Max(0, 400 - q), q, q, q, 0, slope, 0.5, flows));
-        }
-        return new DistrictSeries(code, "趋势区", "区", years, new Dictionary<int, int>());
+        return new ForecastHistory(halves, halves.Select(HalfYears.End).ToList(), units, infos, towns, new Dictionary<int, IReadOnlyList<FutureUnit>>());
     }
 }

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Analytics.Dashboards.Warehouse;
+using Analytics.Etl.Forecasting;
+
+namespace Analytics.Dashboards.Forecast;
+
+/// <summary>
+/// The stored forecast of each horizon year, asked of <see cref="GapForecasts"/> on the thread pool (the first fit
+/// after a data change takes seconds), never on a render path. A warehouse change drops the cached results and raises
+/// <see cref="Invalidated"/> so open pages show "正在拟合" and ask again.
+/// </summary>
+internal sealed class ForecastCache : IDisposable
+{
+    private readonly GapForecasts forecasts;
+    private readonly WarehouseEvents events;
+    private readonly ConcurrentDictionary<int, Lazy<Task<GapForecast>>> results = new();
+
+    public ForecastCache(GapForecasts forecasts, WarehouseEvents events)
+    {
+        this.forecasts = forecasts;
+        this.events = events;
+        events.Changed += Invalidate;
+    }
+
+    public event Action? Invalidated;
+
+    public Task<GapForecast> GetAsync(int horizonYear)
+    {
+        var entry = results.GetOrAdd(horizonYear, year => new Lazy<Task<GapForecast>>(() => Task.Run(() => forecasts.Forecast(year))));
+        var task = entry.Value;
+        if (task.IsFaulted) results.TryRemove(new KeyValuePair<int, Lazy<Task<GapForecast>>>(horizonYear, entry));
+        return task;
+    }
+
+    private void Invalidate()
+    {
+        results.Clear();
+        Invalidated?.Invoke();
+    }
+
+    public void Dispose() => events.Changed -= Invalidate;
+}
