@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Exports;
 using System.Globalization;
 using System.Text;
 
@@ -84,46 +85,30 @@ internal static class ForecastExports
 
     public static void WriteLongCsv(ForecastModel model, Stream stream) => WriteCsv(LongRows(model).Prepend(LongHeaders), stream);
 
-    /// <summary>
-    /// The one place the forecast exports write CSV: UTF-8 with BOM, RFC 4180 quoting, and a cell that a spreadsheet
-    /// would read as a formula (= + - @ tab or CR first) prefixed with an apostrophe. Swap for the product-wide writer here.
-    /// </summary>
+    /// <summary>The forecast exports' CSV, through the product's one export writer (formula-like text neutralised, numbers kept).</summary>
     public static void WriteCsv(IEnumerable<string[]> rows, Stream stream)
     {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        foreach (var row in rows)
+        using var lines = rows.GetEnumerator();
+        var first = lines.MoveNext() ? lines.Current : [];
+        ExportCsv.Write(stream, first, Rest(lines));
+        static IEnumerable<IReadOnlyList<object?>> Rest(IEnumerator<string[]> lines)
         {
-            writer.Write(string.Join(",", row.Select(Cell)));
-            writer.Write("\r\n");
-        }
-        static string Cell(string value)
-        {
-            if (value.Length > 0 && "=+@\t\r".Contains(value[0]) || value.Length > 1 && value[0] == '-' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-                value = "'" + value;
-            return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+            while (lines.MoveNext()) yield return lines.Current;
         }
     }
 
-    /// <summary>XLSX (MiniExcel): sheet 岗位开发建议 with the preamble, a blank line, then the table.</summary>
+    /// <summary>XLSX: sheet 岗位开发建议 with the preamble, a blank line, then the table; numeric cells stay numbers.</summary>
     private static void WriteQuotaXlsx(QuotaPlan plan, string path)
     {
-        var headers = QuotaHeaders(plan);
-        var lines = new List<Dictionary<string, object?>>();
-        Dictionary<string, object?> Line(IReadOnlyList<object?> cells)
-        {
-            var line = new Dictionary<string, object?>();
-            for (var i = 0; i < headers.Length; i++) line[Column(i)] = i < cells.Count ? cells[i] : null;
-            return line;
-        }
-        foreach (var (label, value) in Preamble(plan)) lines.Add(Line([label, value]));
-        lines.Add(Line([]));
-        lines.Add(Line(headers));
+        var lines = new List<IReadOnlyList<object?>>();
+        foreach (var (label, value) in Preamble(plan)) lines.Add([label, value]);
+        lines.Add([]);
+        lines.Add(QuotaHeaders(plan));
         foreach (var row in QuotaRows(plan))
-            lines.Add(Line(row.Select(c => double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? (object?)n : c).ToList()));
-        MiniExcelLibs.MiniExcel.SaveAs(path, new Dictionary<string, object> { ["岗位开发建议"] = lines }, printHeader: false, overwriteFile: true);
+            lines.Add(row.Select(c => double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? (object?)n : c).ToList());
+        ExportXlsx.Write(path, [new ExportSheet("岗位开发建议", lines)]);
     }
 
-    private static string Column(int i) => i < 26 ? ((char)('A' + i)).ToString() : ((char)('A' + i / 26 - 1)).ToString() + (char)('A' + i % 26);
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

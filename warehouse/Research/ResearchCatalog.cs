@@ -55,12 +55,18 @@ internal static partial class ResearchCatalog
         new("forecast_scenario", ResearchObjectKind.Table, "name, created_at, assumptions_json",
             "规划人员保存的预测情景。", "Planners' named forecast scenarios.",
             "SELECT name, created_at, assumptions_json FROM forecast_scenario"),
-        new("forecast_result", ResearchObjectKind.Table, "run_at, scenario, data_vintage, district_code, district_name, year, method, required_posts, qualified_posts, lower80, upper80, lower95, upper95, gap_posts, certified, stock_certified, new_certified, approved_posts, reason_zh, reason_en",
-            "每次预测运行的结果：情景 × 区(市)县 × 预测年份。", "Results of every forecast run: scenario × district × projected year.",
-            "SELECT * FROM forecast_result"),
-        new("forecast_backtest", ResearchObjectKind.Table, "run_at, method, district_code, mae, mase, forecasts, chosen",
-            "每次预测运行的回测误差（MAE、MASE）。", "The backtest errors (MAE, MASE) behind each forecast run.",
-            "SELECT * FROM forecast_backtest"),
+        new("forecast_run", ResearchObjectKind.Table, "run_at, data_vintage, history_until, data_fingerprint, horizon_year, gap_method, qualified_method",
+            "每次缺口预测运行：数据截至日期、历史截止日（自做回测）、目标年份和采用的方法。", "Every gap-forecast run: data vintage, history cut (a user's own backtest), horizon year and the methods shipped.",
+            "SELECT * FROM forecast_run"),
+        new("forecast_point", ResearchObjectKind.Table, "run_at, district_code, district_name, as_of, required_posts, qualified_posts, qualified_lo80, qualified_hi80, qualified_lo95, qualified_hi95, gap_posts, gap_lo80, gap_hi80, gap_lo95, gap_hi95, method, qualified_method, interval_extrapolated",
+            "每次运行的预测值：区(市)县（全市 510100）× 半年末，含 80%/95% 区间。", "Each run's forecast: district (city 510100) × half-year end, with 80 %/95 % intervals.",
+            "SELECT * FROM forecast_point"),
+        new("forecast_backtest_cell", ResearchObjectKind.Table, "run_at, method, quantity, horizon, mae, relative_to_naive, origins, forecasts",
+            "每次运行的滚动起点回测：方法 × 指标（缺口/达标岗位）× 预测步长（半年）的平均绝对误差及相对“不变”基准之比。", "Each run's rolling-origin backtest: MAE by method, quantity (gap/qualified) and horizon (half-years), relative to naive.",
+            "SELECT * FROM forecast_backtest_cell"),
+        new("forecast_coverage", ResearchObjectKind.Table, "run_at, area, quantity, horizon, level, coverage, forecasts",
+            "预测区间的实测覆盖率（样本外）；coverage 为空表示起点太少无法测量。", "Measured out-of-sample coverage of the intervals; coverage NULL = too few origins to measure.",
+            "SELECT * FROM forecast_coverage"),
         new("research_info", ResearchObjectKind.Table, "built_at, warehouse_id, source_fingerprint",
             "本研究库的生成时间、来源仓库的标识与版本标记。", "When this research file was built, the id of its warehouse, and the warehouse state it was built from."),
     ];
@@ -73,9 +79,9 @@ internal static partial class ResearchCatalog
 
     public static readonly IReadOnlyList<ResearchObject> Views =
     [
-        new("forecast_latest", ResearchObjectKind.View, "(columns of forecast_result)",
-            "每个情景最近一次预测运行的结果。", "The latest forecast run's rows of each scenario.",
-            "SELECT r.* FROM forecast_result r JOIN (SELECT scenario, max(run_at) AS run_at FROM forecast_result GROUP BY scenario) l ON l.scenario = r.scenario AND l.run_at = r.run_at"),
+        new("forecast_latest", ResearchObjectKind.View, "(columns of forecast_point)",
+            "最近一次预测运行的预测值。", "The rows of the latest forecast run.",
+            "SELECT p.* FROM forecast_point p WHERE p.run_at = (SELECT max(r.run_at) FROM forecast_run r)"),
     ];
 
     private static readonly Lazy<IReadOnlyList<ResearchObject>> MacroList = new(ReadMacros);

@@ -14,7 +14,7 @@ namespace Analytics.Warehouse.Research;
 internal sealed class ResearchDatabase(string path, string salt, TimeProvider clock)
 {
     /// <summary>Bump when the catalog's definitions change, so existing research files are rebuilt.</summary>
-    private const string SurfaceVersion = "research-v2";
+    private const string SurfaceVersion = "research-v3";
 
     private static readonly Lock BuildLock = new();
 
@@ -38,8 +38,8 @@ internal sealed class ResearchDatabase(string path, string salt, TimeProvider cl
                 (SELECT count(*) FROM person), (SELECT count(*) FROM roster_entry), (SELECT count(*) FROM exam_result),
                 (SELECT count(*) FROM appraisal), (SELECT count(*) FROM org_unit_history), (SELECT count(*) FROM post_quota),
                 (SELECT count(*) FROM demo_site),
-                (SELECT coalesce(CAST(max(run_at) AS VARCHAR), '') FROM forecast_result),
-                (SELECT count(*) FROM forecast_result),
+                (SELECT coalesce(CAST(max(run_at) AS VARCHAR), '') FROM forecast_run),
+                (SELECT count(*) FROM forecast_run),
                 (SELECT count(*) FROM forecast_scenario),
                 (SELECT coalesce(string_agg(name || '=' || value, ',' ORDER BY name), '') FROM setting))
             """;

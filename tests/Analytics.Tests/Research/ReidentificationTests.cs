@@ -62,8 +62,9 @@ public sealed class ReidentificationTests(DemoDataFixture demo) : IDisposable
         var notPersonal = new HashSet<string>
         {
             "org_unit.established", "org_unit.abolished", "org_unit_history.established", "org_unit_history.abolished",
-            "roster_snapshot.as_of", "roster_entry.as_of", "forecast_scenario.created_at", "forecast_result.run_at",
-            "forecast_result.data_vintage", "forecast_latest.run_at", "forecast_latest.data_vintage", "forecast_backtest.run_at", "research_info.built_at",
+            "roster_snapshot.as_of", "roster_entry.as_of", "forecast_scenario.created_at", "forecast_run.run_at",
+            "forecast_run.data_vintage", "forecast_run.history_until", "forecast_point.run_at", "forecast_point.as_of", "forecast_latest.run_at",
+            "forecast_latest.as_of", "forecast_backtest_cell.run_at", "forecast_coverage.run_at", "research_info.built_at",
         };
         var dateColumns = new List<string>();
         using (var cmd = research.CreateCommand())
