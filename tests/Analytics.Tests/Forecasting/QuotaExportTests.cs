@@ -54,12 +54,11 @@ public sealed class QuotaExportTests
     }
 
     [Fact]
-    public void A_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text()
+    public void A_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_numbers_stay_numbers()
     {
         using var stream = new MemoryStream();
-        ForecastExports.WriteCsv([["=HYPERLINK(\"x\")", "-3", "-x", "a,b", "+1"]], stream);
+        ForecastExports.WriteCsv([["=HYPERLINK(\"x\")", "-3", "-x", "a,b", "+1", "@SUM(A1)", "2.5"]], stream);
         var text = Encoding.UTF8.GetString(stream.ToArray()[3..]);
-        Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\",-3,'-x,\"a,b\",'+1\r\n", text);
-        Assert.Equal("2.5", 2.5.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\",-3,'-x,\"a,b\",+1,'@SUM(A1),2.5\r\n", text);
     }
 }
