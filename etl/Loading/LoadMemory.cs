@@ -15,7 +15,7 @@ internal sealed partial class LoadMemory : IDisposable
     /// DuckDB's buffer pool while a process does nothing but load (measured on a roster repeated 1×/4×/16×: peaks
     /// 144/158/176 MB, against 180/260/585 MB unbounded).
     /// </summary>
-    internal const string OwnProcessLimit = "32MB";
+    internal const string OwnProcessLimit = "256MB";
 
     private static readonly string[] Settings = ["threads", "preserve_insertion_order"];
 
