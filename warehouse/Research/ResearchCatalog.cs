@@ -27,7 +27,7 @@ internal static partial class ResearchCatalog
         new("person", ResearchObjectKind.Table, "person_key, gender, birth_year, name_masked, load_id",
             "人员：研究专用的假名键、性别、出生年份；不含姓名与身份证号（name_masked 恒为空，仅供指标宏绑定）。",
             "People: a research-only pseudonymous key, gender and birth year; no names and no ID numbers (name_masked is always NULL, kept only so the metric macros bind).",
-            "SELECT research_key(person_key) AS person_key, gender, CAST(year(birth_date) AS INTEGER) AS birth_year, CAST(NULL AS VARCHAR) AS name_masked, load_id FROM person"),
+            "SELECT research_key(person_key) AS person_key, gender, birth_year, CAST(NULL AS VARCHAR) AS name_masked, load_id FROM person"),
         new("roster_snapshot", ResearchObjectKind.Table, "as_of, load_id, rows",
             "每一期花名册快照（统计日期与行数）。", "Every roster snapshot (its as-of date and row count).",
             "SELECT as_of, load_id, rows FROM roster_snapshot"),

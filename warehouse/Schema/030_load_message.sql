@@ -9,7 +9,7 @@ CREATE TABLE load_message (
     column_name  VARCHAR,                -- NULL: the whole row (e.g. a wrong number of fields)
     reason_zh    VARCHAR NOT NULL,
     reason_en    VARCHAR NOT NULL,
-    severity     VARCHAR NOT NULL        -- error: the row was quarantined (not loaded) | warning: the row loaded
+    severity     VARCHAR NOT NULL DEFAULT 'error'  -- error: the row was quarantined (not loaded) | warning: the row loaded
 );
 INSERT INTO load_message
 SELECT load_id, file_name, line_number, column_name, reason_zh, reason_en, 'error' FROM quarantine;
