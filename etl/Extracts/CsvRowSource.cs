@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 namespace Analytics.Etl.Extracts;
 
@@ -244,9 +243,9 @@ internal sealed class CsvRowSource : IExtractRowSource
         {
             read = decoder.Read(buffer.AsSpan(end));
         }
-        catch (DecoderFallbackException)
+        catch (UndecodableBytesException e)
         {
-            var line = nextLine + LineBreaks(buffer.AsSpan(pos, end - pos));
+            var line = nextLine + LineBreaks(buffer.AsSpan(pos, end - pos)) + e.LineBreaksBefore;
             throw ExtractDecoder.Refusal(FileName,
                 $"第 {line} 行附近有不是 {decoder.EncodingName} 编码的字节（文件损坏或混用了两种编码），整个文件未导入",
                 $"around line {line} there are bytes that are not {decoder.EncodingName} (a damaged file, or two encodings mixed), so nothing of it was loaded");

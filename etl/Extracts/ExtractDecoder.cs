@@ -63,7 +63,7 @@ internal sealed class ExtractDecoder : IDisposable
     }
 
     /// <summary>Decodes the next characters into <paramref name="destination"/>; 0 at the end of the file.</summary>
-    /// <exception cref="DecoderFallbackException">The bytes are not valid in the file's encoding.</exception>
+    /// <exception cref="UndecodableBytesException">The bytes are not valid in the file's encoding.</exception>
     public int Read(Span<char> destination)
     {
         while (true)
@@ -97,7 +97,18 @@ internal sealed class ExtractDecoder : IDisposable
                 Decide();
             }
 
-            decoder!.Convert(bytes.AsSpan(start, end - start), destination, flush: false, out var used, out var chars, out _);
+            int used, chars;
+            try
+            {
+                decoder!.Convert(bytes.AsSpan(start, end - start), destination, flush: false, out used, out chars, out _);
+            }
+            catch (DecoderFallbackException e)
+            {
+                // '\n' (0x0A) is never part of a multi-byte character in UTF-8 or GB18030: count the lines before the bad byte.
+                var before = bytes.AsSpan(start, Math.Clamp(e.Index, 0, end - start));
+                throw new UndecodableBytesException(before.Count((byte)'\n'), e);
+            }
+
             start += used;
             if (chars > 0) return chars;
         }
@@ -209,4 +220,11 @@ internal sealed class ExtractDecoder : IDisposable
     public static ExtractRefusedException Refusal(string fileName, string whyZh, string whyEn) => new(fileName,
         $"无法读取文件内容：{whyZh}。请在 Excel 中“另存为”CSV（逗号分隔）或 CSV UTF-8 后重新导入。",
         $"The file cannot be read: {whyEn}. In Excel use \"Save As\" CSV (comma delimited) or CSV UTF-8 and load it again.");
+}
+
+/// <summary>Bytes that are not valid in the file's encoding, after some more line breaks than the characters returned so far.</summary>
+internal sealed class UndecodableBytesException(int lineBreaksBefore, Exception inner) : Exception("undecodable bytes", inner)
+{
+    /// <summary>Line breaks between the last character returned and the bad byte.</summary>
+    public int LineBreaksBefore { get; } = lineBreaksBefore;
 }
