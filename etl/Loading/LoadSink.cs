@@ -8,7 +8,8 @@ namespace Analytics.Etl.Loading;
 /// Appends one file's rows straight into the warehouse, inside the file's transaction: good rows into the kind's
 /// target table through its appender map (with the file's load_id and their line), the people they name into
 /// person (key and masked forms only: the ID number goes no further than this class), problems and warnings into
-/// load_message. <see cref="TargetMerge"/> then settles them where they are.
+/// load_message. The rows are read, checked and their people keyed on a second thread (<see cref="ReadAhead"/>) while
+/// this one appends. <see cref="TargetMerge"/> then settles them where they are.
 /// </summary>
 internal sealed class LoadSink(DuckDBConnection connection, PersonKeyBatch keys, long loadId, string fileName, Action<int> afterRow) : IRowSink, IDisposable
 {
@@ -31,13 +32,16 @@ internal sealed class LoadSink(DuckDBConnection connection, PersonKeyBatch keys,
     {
         using var target = new TableAppender(connection, kind.Target.Table);
         var map = kind.AppenderMap;
-        foreach (var outcome in rows)
+        foreach (var (outcome, person) in ReadAhead.Run(rows, o => (o, o.IsGood && o.Row is IPersonRow p ? Person(p) : null)))
         {
             foreach (var warning in outcome.Warnings) Message(outcome.LineNumber, warning, "warning");
             if (outcome.IsGood)
             {
                 context.LineNumber = outcome.LineNumber;
-                context.PersonKey = outcome.Row is IPersonRow person ? Person(person) : null;
+                context.PersonKey = person?.Key;
+                if (person is not null)
+                    people.Row().AppendValue(person.Key).AppendValue(person.IdMasked).AppendValue(person.NameMasked).AppendValue(person.Gender)
+                        .AppendValue(person.BirthYear).AppendValue(outcome.LineNumber).EndRow();
                 var row = target.Row();
                 foreach (var column in map) column.Append(row, outcome.Row!, context);
                 row.EndRow();
@@ -58,7 +62,8 @@ internal sealed class LoadSink(DuckDBConnection connection, PersonKeyBatch keys,
         people.Dispose();
     }
 
-    private string Person(IPersonRow row)
+    /// <summary>What is kept of the person a row names (on the reading thread: the ID number stops here).</summary>
+    private PersonEntry Person(IPersonRow row)
     {
         // Consecutive rows of one person (exam levels, appraisal types) need the HMAC once.
         if (row.IdNumber != lastId)
@@ -67,10 +72,11 @@ internal sealed class LoadSink(DuckDBConnection connection, PersonKeyBatch keys,
             lastKey = keys.KeyOf(row.IdNumber);
         }
 
-        people.Row().AppendValue(lastKey).AppendValue(PersonKeyHasher.Mask(row.IdNumber)).AppendValue(PersonKeyHasher.MaskName(row.Name))
-            .AppendValue(IdNumber.GenderOf(row.IdNumber)).AppendValue(IdNumber.BirthYearOf(row.IdNumber)).AppendValue(context.LineNumber).EndRow();
-        return lastKey!;
+        return new PersonEntry(lastKey!, PersonKeyHasher.Mask(row.IdNumber), PersonKeyHasher.MaskName(row.Name),
+            IdNumber.GenderOf(row.IdNumber), IdNumber.BirthYearOf(row.IdNumber));
     }
+
+    private sealed record PersonEntry(string Key, string IdMasked, string NameMasked, string Gender, int BirthYear);
 
     private void Message(int line, RowProblem p, string severity) =>
         messages.Row().AppendValue(loadId).AppendValue(fileName).AppendValue(line).AppendValue(p.Column)
