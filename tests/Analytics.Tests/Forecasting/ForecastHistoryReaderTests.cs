@@ -49,7 +49,7 @@ public sealed class ForecastHistoryReaderTests : IDisposable
     private static void Seed(DuckDBConnection c)
     {
         Exec(c, """
-            INSERT INTO org_unit VALUES
+            INSERT INTO org_unit (code, name, kind, level, parent_code, district_code, established, abolished, load_id) VALUES
               ('510104', '锦江区', '区', 'district', NULL, '510104', NULL, NULL, 1),
               ('510104001', '督院街街道', '街道', 'town', '510104', '510104', NULL, NULL, 1),
               ('510104001001', '一社区', '社区', 'community', '510104001', '510104', NULL, NULL, 1),

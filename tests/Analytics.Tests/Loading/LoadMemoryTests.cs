@@ -89,3 +89,15 @@ public sealed class LoadMemoryTests
         Assert.Equal(limitBefore, limitDuring);
     }
 }
+
+public sealed class LoadMemorySizeTests
+{
+    [Theory]
+    [InlineData("256MB", true)]
+    [InlineData("1GB", true)]
+    [InlineData("512 MiB", true)]
+    [InlineData("256", false)]
+    [InlineData("true", false)]
+    [InlineData("256MB'; DROP TABLE person; --", false)]
+    public void Only_a_size_with_a_unit_is_a_memory_limit(string text, bool size) => Assert.Equal(size, LoadMemory.IsSize(text));
+}
