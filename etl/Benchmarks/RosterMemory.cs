@@ -12,21 +12,27 @@ internal static class RosterMemory
 {
     public const double PeakMemoryRatioTarget = 1.2;
 
-    public static IReadOnlyList<BenchMeasure> Measure(string folder, string demoFolder, DateOnly lastSnapshot, string scope, TextWriter log)
+    /// <summary>A warehouse holding only the demo's org register (and its 2020 adjustment), loaded as `load` does.</summary>
+    public static string RegisterWarehouse(string path, string demoFolder)
     {
         string Demo(string name) => Directory.GetFiles(demoFolder, name, SearchOption.AllDirectories).Single();
-        Directory.CreateDirectory(folder);
-        var register = BenchWarehouse.Options(Path.Combine(folder, "register.duckdb"));
-        BenchWarehouse.RequireAllLoaded(CliCommands.CliLoader(register).Load(
+        BenchWarehouse.RequireAllLoaded(CliCommands.CliLoader(BenchWarehouse.Options(path)).Load(
             [Demo(DemoDataGenerator.RegisterFileName), Demo(DemoDataGenerator.RegisterAdjustmentFileName)]), "org register");
-        var roster = Demo(DemoDataGenerator.RosterFileName(lastSnapshot));
+        return path;
+    }
+
+    public static IReadOnlyList<BenchMeasure> Measure(string folder, string demoFolder, DateOnly lastSnapshot, string scope, TextWriter log)
+    {
+        Directory.CreateDirectory(folder);
+        var register = RegisterWarehouse(Path.Combine(folder, "register.duckdb"), demoFolder);
+        var roster = Directory.GetFiles(demoFolder, DemoDataGenerator.RosterFileName(lastSnapshot), SearchOption.AllDirectories).Single();
         var samples = new Dictionary<int, LoadMemorySample>();
         foreach (var times in new[] { 1, 4 })
         {
             var file = Path.Combine(folder, $"roster-{times}x.csv");
             var rows = RosterScaler.Write(roster, file, times);
             var db = Path.Combine(folder, $"load-{times}x.duckdb");
-            File.Copy(register.Path, db, overwrite: true);
+            File.Copy(register, db, overwrite: true);
             log.WriteLine($"内存 memory: loading a {times}× roster ({rows:N0} rows, {new FileInfo(file).Length / 1e6:0.0} MB) in a fresh process ...");
             samples[times] = LoadMemoryProbe.MeasureInChild(file, db);
         }

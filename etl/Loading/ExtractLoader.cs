@@ -118,10 +118,7 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
         }
     }
 
-    private sealed record FileLoad(DuckDBConnection Connection, LoadRunLog Log, PersonKeyBatch Keys, string Path, LoadProgressTracker Progress)
-    {
-        public string FileName => System.IO.Path.GetFileName(Path);
-    }
+    private sealed record FileLoad(DuckDBConnection Connection, LoadRunLog Log, PersonKeyBatch Keys, string Path, LoadProgressTracker Progress);
 
     /// <summary>One file; never throws but for cancellation: every other failure becomes the file's result.</summary>
     private FileLoadResult LoadOne(FileLoad load, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ internal sealed partial class LoadMemory : IDisposable
     /// roster (32MB ran out of memory there); what does not fit spills to the temp folder, so the peak does not grow
     /// with the file (docs/benchmarks.md: 1× and 4× a province roster).
     /// </summary>
-    internal const string OwnProcessLimit = "256MB";
+    internal const string OwnProcessLimit = "128MB";
 
     private static readonly string[] Settings = ["threads", "preserve_insertion_order"];
 
