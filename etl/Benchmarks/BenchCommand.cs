@@ -38,14 +38,15 @@ internal static partial class CliCommands
             Directory.CreateDirectory(folder);
             try
             {
-                var measures = parseResult.GetValue(scale) == Analytics.Etl.DemoData.DemoDataOptions.Province
+                var province = parseResult.GetValue(scale) == Analytics.Etl.DemoData.DemoDataOptions.Province;
+                var measures = province
                     ? new ProvinceBenchmark(folder, parseResult.GetValue(quick), Console.Out).Run()
                     : new EtlBenchmark(folder, parseResult.GetValue(quick), Console.Out).Run();
                 Console.WriteLine();
                 BenchTable.Write(Console.Out, measures);
                 Console.WriteLine();
                 Console.WriteLine("页面首次渲染 Page first renders: dotnet run -c Release --project dashboards -- bench"
-                    + (given is null ? "" : $" --db {Path.Combine(folder, "main", "warehouse.duckdb")}"));
+                    + (given is null ? "" : $" --db {Path.Combine(folder, province ? "province" : "main", "warehouse.duckdb")}"));
                 return CliHost.Ok;
             }
             finally

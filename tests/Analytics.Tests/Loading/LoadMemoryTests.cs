@@ -47,7 +47,7 @@ public sealed class LoadMemoryTests
         Assert.Equal(People - 1, f.Scalar<int>("SELECT rows FROM roster_snapshot"));
         Assert.Equal([$"2|2, {People + 2}", $"{People + 2}|2, {People + 2}"],
             f.Rows("SELECT line_number, regexp_extract(reason_en, 'lines ([0-9, ]+)', 1) FROM quarantine ORDER BY line_number"));
-        Assert.Equal("244.1 MiB", limitDuring); // 256MB (decimal) as DuckDB shows it
+        Assert.Equal("122.0 MiB", limitDuring); // 128MB (decimal) as DuckDB shows it
         Assert.NotEqual(limitDuring, limitBefore);
         Assert.Equal(limitBefore, Setting(watcher, "memory_limit"));
         Assert.Equal(threadsBefore, Setting(watcher, "threads"));
