@@ -7,7 +7,8 @@ namespace Analytics.Etl.Loading;
 /// <summary>
 /// Appends one file's rows straight into the warehouse, inside the file's transaction: good rows into the kind's
 /// target table through its appender map (with the file's load_id and their line), the people they name into
-/// person (key and masked forms only: the ID number goes no further than this class), problems and warnings into
+/// load_person (key and masked forms only: the ID number goes no further than this class, see
+/// <see cref="PeopleMerge"/>), problems and warnings into
 /// load_message. The rows are read, checked and their people keyed on a second thread (<see cref="ReadAhead"/>) while
 /// this one appends. <see cref="TargetMerge"/> then settles them where they are.
 /// </summary>
