@@ -24,8 +24,7 @@ internal sealed class DashboardOptions
     public Dictionary<string, FreshnessLimits> Freshness { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The extract kinds the ETL writes to load_run.kind.</summary>
-    public static readonly IReadOnlyList<string> ExtractKinds =
-        ["org_units", "roster", "exam_results", "appraisals", "post_quotas", "demo_sites"];
+    public static readonly IReadOnlyList<string> ExtractKinds = Analytics.Etl.Extracts.ExtractKinds.Codes;
 }
 
 internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>

@@ -57,6 +57,17 @@ internal static class BenchStats
         return Median(Enumerable.Range(0, runs).Select(i => Seconds(() => action(i))));
     }
 
+    /// <summary>The p-quantile (0..1) by linear interpolation between the closest ranks. Empty: ArgumentException.</summary>
+    public static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0) throw new ArgumentException("no values", nameof(values));
+        var rank = p * (sorted.Length - 1);
+        var low = (int)Math.Floor(rank);
+        var high = Math.Min(low + 1, sorted.Length - 1);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+    }
+
     public static double PerSecond(long count, double seconds) => seconds <= 0 ? 0 : count / seconds;
 }
 

@@ -12,7 +12,7 @@ namespace Analytics.Etl.Benchmarks;
 /// </summary>
 internal sealed class EtlBenchmark(string outDir, bool quick, TextWriter log)
 {
-    public const double MainJobTargetSeconds = 60, PeakMemoryRatioTarget = 1.2, FitTargetSeconds = 5, ScenarioTargetMilliseconds = 1000;
+    public const double MainJobTargetSeconds = 60, FitTargetSeconds = 5, ScenarioTargetMilliseconds = 1000;
 
     private string Scope => quick ? "quick 2025–2026" : "city 2019–2026";
 
@@ -20,15 +20,22 @@ internal sealed class EtlBenchmark(string outDir, bool quick, TextWriter log)
     {
         var measures = new List<BenchMeasure>();
         var main = BenchWarehouse.Options(Path.Combine(outDir, "main", "warehouse.duckdb"));
-        measures.AddRange(MainJob(main));
+        var archive = Path.Combine(outDir, "main", "archive");
+        measures.AddRange(MainJob(main, out var loaded));
+        measures.AddRange(ReadCsvBaseline.Ratios(ReadCsvBaseline.Measure(ArchivedFolder(archive), loaded, Path.Combine(outDir, "read_csv"), log), Scope));
         measures.AddRange(Appender(quick ? 200_000 : 2_000_000));
-        measures.AddRange(LoadMemory(Path.Combine(outDir, "main", "archive")));
+        var last = new DateOnly(BenchWarehouse.DemoOptions("", quick).To, 6, 30);
+        measures.AddRange(RosterMemory.Measure(Path.Combine(outDir, "memory"), archive, last, Scope, log));
+        measures.AddRange(MetricTimings.Measure(main, Scope, log));
         measures.AddRange(Forecasts(main));
         return measures;
     }
 
+    /// <summary>The dated folder the inbox moved the loaded files into.</summary>
+    private static string ArchivedFolder(string archive) => Directory.GetDirectories(archive).Single();
+
     /// <summary>Generate the demo history into the inbox and load it with the inbox processor, as a fresh install does.</summary>
-    private IEnumerable<BenchMeasure> MainJob(WarehouseOptions options)
+    private IEnumerable<BenchMeasure> MainJob(WarehouseOptions options, out IReadOnlyList<LoadFileSample> loaded)
     {
         var inbox = BenchWarehouse.Inbox(options);
         var incoming = Path.Combine(inbox.Options.Inbox, ".incoming");
@@ -46,6 +53,7 @@ internal sealed class EtlBenchmark(string outDir, bool quick, TextWriter log)
         BenchWarehouse.RequireAllLoaded(scan.Report, "main job");
         var read = scan.Report.Files.Sum(f => f.RowsRead);
         log.WriteLine($"  read {read:N0} rows, loaded {scan.Report.RowsLoaded:N0}, quarantined {scan.Report.RowsQuarantined:N0} in {load:0.0} s");
+        loaded = scan.Report.Files.Select(f => new LoadFileSample(f.FileName, f.Kind?.Code ?? "", f.EncodingName ?? "", f.RowsRead, f.RowsLoaded, f.Seconds)).ToList();
         return
         [
             BenchMeasure.Info($"演示数据生成 demo generation ({Scope})", generate, "s"),
@@ -77,38 +85,6 @@ internal sealed class EtlBenchmark(string outDir, bool quick, TextWriter log)
                     .AppendValue(new DateOnly(2020, 1, 1).AddDays(i % 2000)).AppendValue(i * 0.5).AppendValue(i % 2 == 0).EndRow();
         });
         return [BenchMeasure.Info("追加器吞吐 raw appender (5 columns)", BenchStats.PerSecond(rows, seconds), "rows/s")];
-    }
-
-    /// <summary>Peak resident memory loading the last roster (1×) and four times its rows (4×), each in a fresh process.</summary>
-    private IEnumerable<BenchMeasure> LoadMemory(string archive)
-    {
-        string Archived(string name) => Directory.GetFiles(archive, name, SearchOption.AllDirectories).Single();
-        var folder = Path.Combine(outDir, "memory");
-        Directory.CreateDirectory(folder);
-        var register = BenchWarehouse.Options(Path.Combine(folder, "register.duckdb"));
-        BenchWarehouse.RequireAllLoaded(BenchWarehouse.Loader(register).Load(
-            [Archived(DemoDataGenerator.RegisterFileName), Archived(DemoDataGenerator.RegisterAdjustmentFileName)]), "org register");
-        var roster = Archived(DemoDataGenerator.RosterFileName(new DateOnly(BenchWarehouse.DemoOptions("", quick).To, 6, 30)));
-        var samples = new Dictionary<int, LoadMemorySample>();
-        foreach (var times in new[] { 1, 4 })
-        {
-            var file = Path.Combine(folder, $"roster-{times}x.csv");
-            var rows = RosterScaler.Write(roster, file, times);
-            var db = Path.Combine(folder, $"load-{times}x.duckdb");
-            File.Copy(register.Path, db, overwrite: true);
-            log.WriteLine($"内存 memory: loading a {times}× roster ({rows:N0} rows, {new FileInfo(file).Length / 1e6:0.0} MB) in a fresh process ...");
-            samples[times] = LoadMemoryProbe.MeasureInChild(file, db);
-        }
-        const double mb = 1024 * 1024;
-        var (one, four) = (samples[1], samples[4]);
-        return
-        [
-            BenchMeasure.Info("峰值内存 peak memory, 1× roster load", one.PeakBytes / mb, "MB"),
-            BenchMeasure.Info("峰值内存 peak memory, 4× roster load", four.PeakBytes / mb, "MB"),
-            BenchMeasure.AtMost("峰值内存比 peak memory 4× / 1× (≈ 1: streams)", (double)four.PeakBytes / one.PeakBytes, "×", PeakMemoryRatioTarget),
-            BenchMeasure.Info("加载期增长比 growth during load 4× / 1×", one.GrowthBytes == 0 ? 0 : (double)four.GrowthBytes / one.GrowthBytes, "×"),
-            BenchMeasure.Info("花名册加载吞吐 roster load throughput (4×)", BenchStats.PerSecond(four.RowsRead, four.Seconds), "rows/s"),
-        ];
     }
 
     /// <summary>The forecast's measures (ForecastBenchmark: history read, fit + backtest, quota plan, scenario change).</summary>

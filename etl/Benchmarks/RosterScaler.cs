@@ -16,10 +16,9 @@ internal static class RosterScaler
     public static int Write(string source, string target, int times)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n", DetectColumnCountChanges = false };
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false };
         var rows = 0;
-        using var writer = new StreamWriter(target, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        using var csvOut = new CsvWriter(writer, config);
+        using var csvOut = new ExtractCsvWriter(target, ExtractCsvWriter.Utf8Bom);
         for (var copy = 0; copy < times; copy++)
         {
             using var reader = new StreamReader(source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -28,12 +27,12 @@ internal static class RosterScaler
             var header = csvIn.Record!;
             var idColumn = Array.IndexOf(header, IdNumber.Column);
             if (idColumn < 0) throw new InvalidDataException($"{source}: no {IdNumber.Column} column (a roster with a Chinese header is needed)");
-            if (copy == 0) WriteRecord(csvOut, header);
+            if (copy == 0) csvOut.WriteRecord(header);
             while (csvIn.Read())
             {
                 var record = csvIn.Record!;
                 if (copy > 0 && idColumn < record.Length) record[idColumn] = OtherPerson(record[idColumn], copy);
-                WriteRecord(csvOut, record);
+                csvOut.WriteRecord(record);
                 rows++;
             }
         }
@@ -43,15 +42,9 @@ internal static class RosterScaler
     /// <summary>Another valid ID of the same birth date and gender (a deliberately malformed one stays as it is).</summary>
     internal static string OtherPerson(string id, int copy)
     {
-        if (id.Length != 18 || !CellText.IsAsciiDigits(id[..17])) return id;
+        if (id.Length != 18 || !CellText.IsAsciiDigits(id.AsSpan(0, 17))) return id;
         var sequence = int.Parse(id.AsSpan(14, 2), CultureInfo.InvariantCulture);
         var first17 = string.Concat(id.AsSpan(0, 14), ((sequence + 37 * copy) % 100).ToString("D2", CultureInfo.InvariantCulture), id.AsSpan(16, 1));
         return first17 + IdNumber.CheckCharOf(first17);
-    }
-
-    private static void WriteRecord(CsvWriter csv, string[] record)
-    {
-        foreach (var field in record) csv.WriteField(field);
-        csv.NextRecord();
     }
 }

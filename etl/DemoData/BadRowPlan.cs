@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Etl.Extracts.Kinds;
 
 namespace Analytics.Etl.DemoData;
 
@@ -22,29 +23,29 @@ internal sealed class BadRowPlan
         var firstMember = org.Units[org.TownMembers[town.Index][0]];
 
         var s1 = Snapshot(2021, 12);
-        Add(DemoDataGenerator.RosterFileName(s1), new PlannedBadRow(41, Roster(outsiders, s1, firstMember.Code, wrongCheck: true), "身份证号",
+        Add(DemoDataGenerator.RosterFileName(s1), new PlannedBadRow(41, Roster(outsiders, s1, firstMember.Code, wrongCheck: true), RosterKind.IdNumber,
             "身份证号校验位错误", "ID number check character is wrong"));
         var s2 = Snapshot(2022, 6);
         var unknown = otherTown.Code + "198";
-        Add(DemoDataGenerator.RosterFileName(s2), new PlannedBadRow(230, Roster(outsiders, s2, unknown), "工作单位代码",
+        Add(DemoDataGenerator.RosterFileName(s2), new PlannedBadRow(230, Roster(outsiders, s2, unknown), RosterKind.UnitCode,
             $"工作单位代码 {unknown} 不在区划名录中", $"unit code {unknown} is not in the org register"));
         var s3 = Snapshot(2023, 6);
         var impossible = Roster(outsiders, s3, firstMember.Code);
         impossible[8] = $"{s3.Year}-02-30";
-        Add(DemoDataGenerator.RosterFileName(s3), new PlannedBadRow(777, impossible, "入职日期",
+        Add(DemoDataGenerator.RosterFileName(s3), new PlannedBadRow(777, impossible, RosterKind.Hired,
             $"入职日期 {s3.Year}-02-30 不是有效日期", $"hire date {s3.Year}-02-30 is not a real date"));
         DuplicateRosterFile = DemoDataGenerator.RosterFileName(Snapshot(2024, 12));
 
         var register = o.To >= 2020 ? DemoDataGenerator.RegisterAdjustmentFileName : DemoDataGenerator.RegisterFileName;
         var mismatch = town.Code + "199";
-        Add(register, new PlannedBadRow(5, [mismatch, "东风村", "建制村", town.Code, "2020-09-01", ""], "类型",
+        Add(register, new PlannedBadRow(5, [mismatch, "东风村", "建制村", town.Code, "2020-09-01", ""], OrgUnitsKind.Kind,
             $"区划代码 {mismatch} 末三位 199 属于社区（001–199），与类型“建制村”不符",
             $"code {mismatch} ends in 199, a 社区 number (001–199), but its kind is 建制村"));
 
         var examYear = Math.Clamp(2021, ExamBook.FirstExamYear, o.To);
         var examPerson = outsiders.Create(new DateOnly(examYear, 6, 30), 22, 35, "本科", "社会工作");
         Add(DemoDataGenerator.ExamFileName(examYear), new PlannedBadRow(88,
-            ["5.10104E+17", examPerson.Name, Int(examYear), "社工员", "pass", $"CDSGY{examYear}99001", $"{examYear}-06-01"], "身份证号",
+            ["5.10104E+17", examPerson.Name, Int(examYear), Warehouse.Schema.CertificateLevels.OfRank(1), "pass", $"CDSGY{examYear}99001", $"{examYear}-06-01"], ExamResultsKind.IdNumber,
             "身份证号被 Excel 转成科学计数法（5.10104E+17），无法还原", "ID number was turned into a number by Excel (5.10104E+17) and cannot be recovered"));
 
         if (o.To > o.From)
@@ -57,7 +58,7 @@ internal sealed class BadRowPlan
                 "字段个数不对（6 个，应为 9 个）", "wrong number of fields (6, expected 9)"));
             var p2 = outsiders.Create(new DateOnly(second, 12, 31), 25, 45, "本科", null);
             Add(DemoDataGenerator.AppraisalFileName(second), new PlannedBadRow(300,
-                [p2.IdNumber, p2.Name, Int(second), AppraisalBuilder.PostType, otherTown.Code, "92.0", "105", "88.5", "优秀"], "服务绩效",
+                [p2.IdNumber, p2.Name, Int(second), AppraisalBuilder.PostType, otherTown.Code, "92.0", "105", "88.5", "优秀"], AppraisalsKind.Performance,
                 "服务绩效 105 超出 0–100", "performance score 105 is outside 0–100"));
         }
     }

@@ -1,67 +1,60 @@
 using System.Globalization;
-using System.Text;
+using Analytics.Etl.Extracts;
 
 namespace Analytics.Etl.DemoData;
 
-/// <summary>A column of an extract kind: its Chinese name and English alias (EXTRACTS.md).</summary>
-internal sealed record DemoColumn(string Chinese, string English);
-
-/// <summary>A deliberately bad row to slip into a file after a number of good rows (values in the kind's column order).</summary>
-internal sealed record PlannedBadRow(int AfterGoodRows, IReadOnlyList<string> Values, string? Column, string ReasonZh, string ReasonEn);
+/// <summary>A deliberately bad row to slip into a file after a number of good rows (values in the generator's column order).</summary>
+internal sealed record PlannedBadRow(int AfterGoodRows, IReadOnlyList<string> Values, ExtractColumn? Column, string ReasonZh, string ReasonEn);
 
 /// <summary>How a file's sending system writes dates (all accepted by the contract).</summary>
 internal enum DemoDateStyle { Iso, Slash, Compact }
 
 /// <summary>How a file's header and bytes look: encoding, Chinese or English header, omitted optional columns, date style.</summary>
-internal sealed record DemoFileStyle(string EncodingName, bool EnglishHeader = false, DemoDateStyle Dates = DemoDateStyle.Iso, IReadOnlySet<string>? Omit = null)
+internal sealed record DemoFileStyle(string EncodingName, bool EnglishHeader = false, DemoDateStyle Dates = DemoDateStyle.Iso, IReadOnlySet<ExtractColumn>? Omit = null)
 {
     public static readonly DemoFileStyle Utf8Bom = new("UTF-8 BOM");
     public static readonly DemoFileStyle Utf8 = new("UTF-8");
     public static readonly DemoFileStyle Gb18030 = new("GB18030");
 
-    public Encoding Encoding() => EncodingName switch
+    /// <summary>The encoding's name as the extract writer (and the loader) call it.</summary>
+    public string WriterEncoding => EncodingName switch
     {
-        "UTF-8 BOM" => new UTF8Encoding(encoderShouldEmitUTF8Identifier: true),
-        "UTF-8" => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        _ => GbEncoding.Value,
+        "UTF-8 BOM" => ExtractCsvWriter.Utf8Bom,
+        "UTF-8" => ExtractCsvWriter.Utf8,
+        _ => ExtractCsvWriter.Gb18030,
     };
-
-    private static readonly Lazy<Encoding> GbEncoding = new(() =>
-    {
-        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return System.Text.Encoding.GetEncoding("GB18030");
-    });
 }
 
 /// <summary>
-/// Streams one extract to disk (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break),
-/// slipping in the planned bad rows and recording their line numbers (line 1 = the header).
+/// Streams one extract to disk through the extract CSV writer, with the header names of its kind's columns (Chinese
+/// or English aliases), slipping in the planned bad rows and recording their line numbers (line 1 = the header).
 /// </summary>
 internal sealed class DemoCsvWriter : IDisposable
 {
-    private readonly StreamWriter _writer;
+    private readonly ExtractCsvWriter _writer;
     private readonly DemoFileStyle _style;
-    private readonly int[] _columns;
-    private readonly IReadOnlyList<string> _header;
-    private readonly IReadOnlyList<DemoColumn> _definitions;
+    private readonly int[] _written;
+    private readonly IReadOnlyList<ExtractColumn> _columns;
     private readonly Queue<PlannedBadRow> _bad;
     private readonly List<DemoBadRow> _badRows;
-    private readonly string _fileName, _kind;
-    private int _line = 1, _goodRows, _rows;
+    private readonly string _fileName;
+    private readonly ExtractKind _kind;
+    private int _goodRows;
 
-    public DemoCsvWriter(string directory, string fileName, string kind, IReadOnlyList<DemoColumn> columns, DemoFileStyle style,
+    /// <param name="columns">The kind's columns the generator fills, in the order of its value lists.</param>
+    public DemoCsvWriter(string directory, string fileName, ExtractKind kind, IReadOnlyList<ExtractColumn> columns, DemoFileStyle style,
         IEnumerable<PlannedBadRow> badRows, List<DemoBadRow> badRowLog)
     {
+        if (columns.Any(c => !kind.Columns.Contains(c))) throw new ArgumentException($"a column is not one of {kind.Code}'s", nameof(columns));
         _fileName = fileName;
         _kind = kind;
         _style = style;
-        _columns = Enumerable.Range(0, columns.Count).Where(i => style.Omit is null || !style.Omit.Contains(columns[i].Chinese)).ToArray();
-        _definitions = columns;
-        _header = columns.Select(c => style.EnglishHeader ? c.English : c.Chinese).ToList();
+        _columns = columns;
+        _written = Enumerable.Range(0, columns.Count).Where(i => style.Omit is null || !style.Omit.Contains(columns[i])).ToArray();
         _bad = new Queue<PlannedBadRow>(badRows.OrderBy(b => b.AfterGoodRows));
         _badRows = badRowLog;
-        _writer = new StreamWriter(Path.Combine(directory, fileName), append: false, style.Encoding(), bufferSize: 1 << 16);
-        WriteFields(_columns.Select(i => _header[i]));
+        _writer = new ExtractCsvWriter(Path.Combine(directory, fileName), style.WriterEncoding);
+        _writer.WriteRecord(_written.Select(i => HeaderOf(columns[i])));
     }
 
     public string Date(DateOnly? date) => date is not { } d ? "" : _style.Dates switch
@@ -71,32 +64,32 @@ internal sealed class DemoCsvWriter : IDisposable
         _ => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>One good row, values in the kind's column order.</summary>
+    /// <summary>One good row, values in the generator's column order.</summary>
     public void Row(IReadOnlyList<string> values)
     {
         InjectDue();
-        WriteFields(_columns.Select(i => values[i]));
+        _writer.WriteRecord(_written.Select(i => values[i]));
         _goodRows++;
     }
 
     /// <summary>A row written as it is and logged as bad (e.g. both copies of a person listed twice).</summary>
-    public void BadRow(IReadOnlyList<string> values, string? column, string reasonZh, string reasonEn)
+    public void BadRow(IReadOnlyList<string> values, ExtractColumn? column, string reasonZh, string reasonEn)
     {
         InjectDue();
-        WriteFields(_columns.Select(i => values[i]));
-        _badRows.Add(new DemoBadRow(_fileName, _line - 1, column is null ? null : HeaderOf(column), reasonZh, reasonEn));
+        _writer.WriteRecord(_written.Select(i => values[i]));
+        _badRows.Add(new DemoBadRow(_fileName, _writer.Records, column is null ? null : HeaderOf(column), reasonZh, reasonEn));
     }
-
-    private string HeaderOf(string chinese) => _header[_definitions.Select(c => c.Chinese).ToList().IndexOf(chinese)];
 
     public DemoFileSummary Finish()
     {
         InjectDue(all: true);
         _writer.Flush();
-        return new DemoFileSummary(_fileName, _kind, _style.EncodingName, _rows);
+        return new DemoFileSummary(_fileName, _kind.Code, _style.EncodingName, _writer.Records - 1);
     }
 
     public void Dispose() => _writer.Dispose();
+
+    private string HeaderOf(ExtractColumn column) => _style.EnglishHeader ? column.Alias : column.Chinese;
 
     private void InjectDue(bool all = false)
     {
@@ -104,25 +97,8 @@ internal sealed class DemoCsvWriter : IDisposable
         {
             var bad = _bad.Dequeue();
             // A short row (wrong field count) is written as given; the others follow the file's column selection.
-            WriteFields(bad.Values.Count < _header.Count ? bad.Values : _columns.Select(i => bad.Values[i]));
-            _badRows.Add(new DemoBadRow(_fileName, _line - 1, bad.Column is null ? null : HeaderOf(bad.Column), bad.ReasonZh, bad.ReasonEn));
+            _writer.WriteRecord(bad.Values.Count < _columns.Count ? bad.Values : _written.Select(i => bad.Values[i]));
+            _badRows.Add(new DemoBadRow(_fileName, _writer.Records, bad.Column is null ? null : HeaderOf(bad.Column), bad.ReasonZh, bad.ReasonEn));
         }
-    }
-
-    private void WriteFields(IEnumerable<string> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
-        {
-            if (!first) _writer.Write(',');
-            first = false;
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (field.Length > 0 && (field[0] == ' ' || field[^1] == ' ')))
-                _writer.Write("\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
-            else
-                _writer.Write(field);
-        }
-        _writer.Write("\r\n");
-        _line++;
-        if (_line > 2) _rows++;
     }
 }

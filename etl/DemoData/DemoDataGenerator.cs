@@ -1,4 +1,6 @@
 using System.Globalization;
+using Analytics.Etl.Extracts;
+using Analytics.Etl.Extracts.Kinds;
 
 namespace Analytics.Etl.DemoData;
 
@@ -81,7 +83,7 @@ internal static class DemoDataGenerator
             WritePlanning();
         }
 
-        private DemoCsvWriter Open(string fileName, string kind, IReadOnlyList<DemoColumn> columns, DemoFileStyle style) =>
+        private DemoCsvWriter Open(string fileName, ExtractKind kind, IReadOnlyList<ExtractColumn> columns, DemoFileStyle style) =>
             new(_o.OutDir, fileName, kind, columns, style, _bad.For(fileName), BadRows);
 
         private void Done(DemoCsvWriter writer)
@@ -92,14 +94,14 @@ internal static class DemoDataGenerator
 
         private void WriteRegister()
         {
-            var w = Open(RegisterFileName, DemoExtractColumns.OrgUnits, DemoExtractColumns.OrgUnitColumns, DemoFileStyle.Utf8Bom);
+            var w = Open(RegisterFileName, ExtractKinds.OrgUnits, DemoRowValues.OrgUnitColumns, DemoFileStyle.Utf8Bom);
             foreach (var d in _org.Districts) w.Row(DemoRowValues.OrgUnit(w, d.Code, d.Name, d.Kind, "", null, null));
             foreach (var u in _org.Units.Where(u => u.Established is null))
                 w.Row(DemoRowValues.OrgUnit(w, u.Code, u.Name, u.Kind, u.ParentCode, null, null));
             Done(w);
             if (_o.To < 2020) return;
             // The 2020 adjustment comes from another system: English header aliases, no BOM.
-            w = Open(RegisterAdjustmentFileName, DemoExtractColumns.OrgUnits, DemoExtractColumns.OrgUnitColumns,
+            w = Open(RegisterAdjustmentFileName, ExtractKinds.OrgUnits, DemoRowValues.OrgUnitColumns,
                 DemoFileStyle.Utf8 with { EnglishHeader = true });
             foreach (var u in _org.Units.Where(u => u.Established is not null || u.Abolished is not null))
                 w.Row(DemoRowValues.OrgUnit(w, u.Code, u.Name, u.Kind, u.ParentCode, u.Established, u.Abolished));
@@ -111,9 +113,9 @@ internal static class DemoDataGenerator
             var fileName = RosterFileName(asOf);
             // Old HR system (to 2020): Excel-saved GB18030 with 2019/6/30 dates; the first export lacks the optional 性别.
             var style = asOf.Year <= 2020
-                ? DemoFileStyle.Gb18030 with { Dates = DemoDateStyle.Slash, Omit = OmitsGender(asOf) ? new HashSet<string> { "性别" } : null }
+                ? DemoFileStyle.Gb18030 with { Dates = DemoDateStyle.Slash, Omit = OmitsGender(asOf) ? new HashSet<ExtractColumn> { RosterKind.Gender } : null }
                 : asOf == new DateOnly(2021, 12, 31) ? DemoFileStyle.Utf8Bom with { EnglishHeader = true } : DemoFileStyle.Utf8Bom;
-            var w = Open(fileName, DemoExtractColumns.Roster, DemoExtractColumns.RosterColumns, style);
+            var w = Open(fileName, ExtractKinds.Roster, DemoRowValues.RosterColumns, style);
             var duplicate = fileName == _bad.DuplicateRosterFile;
             var middle = roster.Count / 2;
             for (var i = 0; i < roster.Count; i++)
@@ -124,8 +126,8 @@ internal static class DemoDataGenerator
                 {
                     duplicate = false;
                     const string zh = "同一人在同一期花名册中出现两次（两行都不加载）", en = "the same person is listed twice in one snapshot (neither row loads)";
-                    w.BadRow(values, "身份证号", zh, en);
-                    w.BadRow(values, "身份证号", zh, en);
+                    w.BadRow(values, RosterKind.IdNumber, zh, en);
+                    w.BadRow(values, RosterKind.IdNumber, zh, en);
                     continue;
                 }
                 w.Row(values);
@@ -137,7 +139,7 @@ internal static class DemoDataGenerator
 
         private void WriteAppraisals(int year, List<DemoAppraisal> rows)
         {
-            var w = Open(AppraisalFileName(year), DemoExtractColumns.Appraisals, DemoExtractColumns.AppraisalColumns, DemoFileStyle.Gb18030);
+            var w = Open(AppraisalFileName(year), ExtractKinds.Appraisals, DemoRowValues.AppraisalColumns, DemoFileStyle.Gb18030);
             foreach (var row in rows) w.Row(DemoRowValues.Appraisal(row));
             Done(w);
         }
@@ -149,7 +151,7 @@ internal static class DemoDataGenerator
             {
                 // The exam authority exports English headers, UTF-8 without BOM; before 2019 with 20190615-style dates.
                 var style = DemoFileStyle.Utf8 with { EnglishHeader = true, Dates = year < 2019 ? DemoDateStyle.Compact : DemoDateStyle.Iso };
-                var w = Open(ExamFileName(year), DemoExtractColumns.ExamResults, DemoExtractColumns.ExamColumns, style);
+                var w = Open(ExamFileName(year), ExtractKinds.ExamResults, DemoRowValues.ExamColumns, style);
                 foreach (var a in byYear.GetValueOrDefault(year) ?? [])
                     w.Row(DemoRowValues.Exam(w, a, _people.People[a.PersonIndex], chineseResults: year % 2 == 0));
                 Done(w);
@@ -158,10 +160,10 @@ internal static class DemoDataGenerator
 
         private void WritePlanning()
         {
-            var w = Open(QuotaFileName, DemoExtractColumns.PostQuotas, DemoExtractColumns.PostQuotaColumns, DemoFileStyle.Utf8Bom);
+            var w = Open(QuotaFileName, ExtractKinds.PostQuotas, DemoRowValues.PostQuotaColumns, DemoFileStyle.Utf8Bom);
             foreach (var q in PlanningExtractsBuilder.Quotas(_org, _o.From, _o.To, DemoRandom.For(_o.Seed, "quotas"))) w.Row(DemoRowValues.Quota(q));
             Done(w);
-            w = Open(SiteFileName, DemoExtractColumns.DemoSites, DemoExtractColumns.DemoSiteColumns, DemoFileStyle.Gb18030);
+            w = Open(SiteFileName, ExtractKinds.DemoSites, DemoRowValues.DemoSiteColumns, DemoFileStyle.Gb18030);
             foreach (var s in PlanningExtractsBuilder.Sites(_org, _o.To, DemoRandom.For(_o.Seed, "sites"))) w.Row(DemoRowValues.Site(s));
             Done(w);
         }

@@ -10,8 +10,7 @@ internal sealed record DemoExamAttempt(int PersonIndex, int Year, int LevelRank,
 internal sealed class DemoPerson
 {
     public const string ProfessionalPost = "社会工作专业岗位", CommunityWorker = "社区专职工作者", OtherPost = "其他";
-    public static readonly string[] Educations = ["高中及以下", "中专", "大专", "本科", "硕士研究生", "博士研究生"];
-    public static readonly string[] Levels = ["", "社工员", "助理社会工作师", "社会工作师", "高级社会工作师"];
+    public static readonly IReadOnlyList<string> Educations = Extracts.Kinds.RosterKind.Educations;
 
     public required int Index { get; init; }
     public required string IdNumber { get; init; }
@@ -39,7 +38,7 @@ internal sealed class DemoPerson
     public bool HoldsProfessionalPost => PostCategory == ProfessionalPost;
 
     public bool DegreeProfessional =>
-        Major is not null && Major.Contains("社会工作", StringComparison.Ordinal) && Array.IndexOf(Educations, Education) >= 2;
+        Major is not null && Major.Contains("社会工作", StringComparison.Ordinal) && Educations.Skip(2).Contains(Education);
 
     public int LevelAt(DateOnly d)
     {

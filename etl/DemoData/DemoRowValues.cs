@@ -1,10 +1,46 @@
 using System.Globalization;
+using Analytics.Etl.Extracts;
+using Analytics.Etl.Extracts.Kinds;
+using Analytics.Warehouse.Schema;
 
 namespace Analytics.Etl.DemoData;
 
-/// <summary>Turns the model into the cell values of each extract kind, in DemoExtractColumns order.</summary>
+/// <summary>
+/// Turns the model into the cell values of each extract kind. Each value list follows the column list beside it:
+/// the kind's own columns (names and aliases come from the kind table), the ones the generator fills.
+/// </summary>
 internal static class DemoRowValues
 {
+    public static readonly IReadOnlyList<ExtractColumn> OrgUnitColumns =
+    [
+        OrgUnitsKind.DivisionCode, OrgUnitsKind.Name, OrgUnitsKind.Kind, OrgUnitsKind.ParentCode, OrgUnitsKind.Established, OrgUnitsKind.Abolished,
+    ];
+
+    public static readonly IReadOnlyList<ExtractColumn> RosterColumns =
+    [
+        RosterKind.AsOf, RosterKind.IdNumber, RosterKind.Name, RosterKind.Gender, RosterKind.UnitCode, RosterKind.PostCategory,
+        RosterKind.Employment, RosterKind.PartTimeSince, RosterKind.Hired, RosterKind.Left, RosterKind.TalentSource, RosterKind.Education,
+        RosterKind.Major, RosterKind.SalarySupplement,
+    ];
+
+    public static readonly IReadOnlyList<ExtractColumn> ExamColumns =
+    [
+        ExamResultsKind.IdNumber, ExamResultsKind.Name, ExamResultsKind.ExamYear, ExamResultsKind.Level, ExamResultsKind.Result,
+        ExamResultsKind.CertificateNo, ExamResultsKind.Issued,
+    ];
+
+    public static readonly IReadOnlyList<ExtractColumn> AppraisalColumns =
+    [
+        AppraisalsKind.IdNumber, AppraisalsKind.Name, AppraisalsKind.Year, AppraisalsKind.AppraisalType, AppraisalsKind.AssessorCode,
+        AppraisalsKind.Ethics, AppraisalsKind.Performance, AppraisalsKind.Satisfaction, AppraisalsKind.Grade,
+    ];
+
+    public static readonly IReadOnlyList<ExtractColumn> PostQuotaColumns =
+        [PostQuotasKind.Year, PostQuotasKind.UnitCode, PostQuotasKind.Requested, PostQuotasKind.Approved];
+
+    public static readonly IReadOnlyList<ExtractColumn> DemoSiteColumns =
+        [DemoSitesKind.Name, DemoSitesKind.UnitCode, DemoSitesKind.Year, DemoSitesKind.Category];
+
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
@@ -21,7 +57,7 @@ internal static class DemoRowValues
 
     public static string[] Exam(DemoCsvWriter w, DemoExamAttempt a, DemoPerson p, bool chineseResults) =>
     [
-        p.IdNumber, p.Name, Int(a.Year), DemoPerson.Levels[a.LevelRank],
+        p.IdNumber, p.Name, Int(a.Year), CertificateLevels.OfRank(a.LevelRank),
         a.Passed ? (chineseResults ? "合格" : "pass") : (chineseResults ? "不合格" : "fail"), a.CertificateNo ?? "", w.Date(a.Issued),
     ];
 

@@ -9,22 +9,25 @@ namespace Analytics.Etl.Loading;
 
 /// <summary>
 /// Loads extract files into the warehouse: the org register first, then the rest; one transaction per file, so a
-/// file lands whole or not at all; the same bytes twice are "already loaded"; bad rows go to quarantine.
+/// file lands whole or not at all; the same bytes twice are "already loaded"; bad rows go to quarantine. Each file is
+/// read once (decoded, parsed, checked and hashed in one pass) and its good rows appended straight into their table.
+/// A file that fails (a full disk, memory) is reported with its own error and recorded; the other files still load.
 /// </summary>
 internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher hasher, TimeProvider clock)
 {
-    /// <summary>Test hook: called after each staged row (file name, rows so far); throwing simulates a crash mid-file.</summary>
+    /// <summary>Test hook: called after each row is appended (file name, rows so far); throwing simulates a crash mid-file.</summary>
     internal Action<string, int>? AfterRowStaged { get; init; }
 
     /// <summary>
     /// DuckDB's memory limit while loading (e.g. <see cref="LoadMemory.OwnProcessLimit"/>), restored after; null leaves
-    /// the settings alone. The limit is the whole DuckDB instance's, so set it only where nothing else queries that
-    /// instance meanwhile (the CLI's own process): in the dashboard host a page's query during a load would run out of memory.
+    /// the settings alone. The limit is the whole DuckDB instance's, so in the dashboard host it also bounds the pages'
+    /// queries during a load (Scheduling:LoadMemoryLimit).
     /// </summary>
     internal string? MemoryLimitWhileLoading { get; init; }
 
-    /// <summary>One load at a time: the staging tables are ordinary tables of the warehouse (see Staging.sql).</summary>
+    /// <summary>One load at a time (the merge uses temp tables of the connection).</summary>
     private readonly Lock loading = new();
+    private bool targetsVerified;
 
     public LoadReport Load(IEnumerable<string> paths, IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -36,24 +39,72 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
         var (files, missing) = ExtractPaths.Expand(paths);
         var results = missing.Select(m => FileLoadResult.Problem(m, LoadOutcome.Failed, null,
             "找不到该文件或文件夹", "no such file or folder")).ToList();
-        using var connection = database.Open();
-        using var bounded = MemoryLimitWhileLoading is { } limit ? LoadMemory.Bound(connection, limit, database.Options.MemoryLimit) : null;
-        var log = new LoadRunLog(connection, clock);
         var ordered = InDependencyOrder(files).ToList();
         var tracker = new LoadProgressTracker(progress, ordered);
-        foreach (var path in ordered)
+        using var keys = hasher.StartBatch();
+        var session = OpenSession();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            tracker.BeginFile(path);
-            results.Add(LoadOne(connection, log, path, tracker, cancellationToken));
+            foreach (var path in ordered)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                tracker.BeginFile(path);
+                var result = LoadOne(new FileLoad(session.Connection, session.Log, keys, path, tracker), cancellationToken);
+                results.Add(result);
+                if (result.Outcome != LoadOutcome.Failed) continue;
+                // A fault may leave the connection (or DuckDB's state) unusable: the next file starts on a fresh one.
+                session.Dispose();
+                session = OpenSession();
+            }
         }
+        finally
+        {
+            session.Dispose();
+        }
+
         return new LoadReport(results);
+    }
+
+    private Session OpenSession()
+    {
+        var connection = database.Open();
+        try
+        {
+            if (!targetsVerified) TargetTables.Verify(connection);
+            targetsVerified = true;
+            var bounded = MemoryLimitWhileLoading is { } limit ? LoadMemory.Bound(connection, limit, database.Options.MemoryLimit) : null;
+            return new Session(connection, bounded, new LoadRunLog(connection, clock));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The connection the files load on, with DuckDB's memory bounded while it is open.</summary>
+    private sealed record Session(DuckDBConnection Connection, LoadMemory? Bounded, LoadRunLog Log) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                Bounded?.Dispose();
+            }
+            catch (DuckDBException)
+            {
+                // The settings die with the connection's DuckDB instance when it is the last one.
+            }
+
+            Connection.Dispose();
+        }
     }
 
     /// <summary>Org registers first (other kinds check codes against them), then file-name order.</summary>
     private IEnumerable<string> InDependencyOrder(IEnumerable<string> files) =>
-        files.OrderBy(f => PeekKind(f)?.LoadOrder() ?? 1).ThenBy(f => f, StringComparer.Ordinal);
+        files.OrderBy(f => PeekKind(f)?.LoadOrder ?? 1).ThenBy(f => f, StringComparer.Ordinal);
 
+    /// <summary>The kind from the header alone (the first block of the file).</summary>
     private ExtractKind? PeekKind(string path)
     {
         try
@@ -61,105 +112,142 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
             using var file = ExtractFile.Open(path, KnownUnits.None, clock);
             return file.Kind;
         }
-        catch (Exception e) when (e is ExtractRefusedException or IOException)
+        catch (Exception e) when (e is ExtractRefusedException or IOException or UnauthorizedAccessException)
         {
             return null;
         }
     }
 
-    private FileLoadResult LoadOne(DuckDBConnection connection, LoadRunLog log, string path, LoadProgressTracker progress, CancellationToken cancellationToken)
-    {
-        var fileName = Path.GetFileName(path);
-        string sha256;
-        try
-        {
-            sha256 = Sha256Of(path);
-        }
-        catch (IOException e)
-        {
-            return FileLoadResult.Problem(path, LoadOutcome.Failed, null, "无法读取文件：" + e.Message, "cannot read the file: " + e.Message);
-        }
-        if (log.AlreadyLoaded(sha256, out var earlier))
-            return FileLoadResult.Problem(path, LoadOutcome.AlreadyLoaded, null,
-                $"已加载过（与 {earlier} 内容相同），未作任何改动", $"already loaded (same bytes as {earlier}); nothing changed");
+    private sealed record FileLoad(DuckDBConnection Connection, LoadRunLog Log, PersonKeyBatch Keys, string Path, LoadProgressTracker Progress);
 
-        var started = clock.GetUtcNow();
-        ExtractKind? kind = null;
-        var transaction = connection.BeginTransaction();
+    /// <summary>One file; never throws but for cancellation: every other failure becomes the file's result.</summary>
+    private FileLoadResult LoadOne(FileLoad load, CancellationToken cancellationToken)
+    {
         try
         {
-            var loadId = log.NextLoadId();
-            connection.Execute(WarehouseScripts.Staging);
-            log.OpenStage(loadId, fileName);
-            using var file = ExtractFile.Open(path, KnownUnits.From(connection), clock);
-            kind = file.Kind;
-            using (var stage = new StageAppenders(connection, hasher, loadId, fileName))
-                StageRows(file, stage, progress, cancellationToken);
-            var loaded = KindRules.Merge(connection, file.Kind);
-            var quarantined = log.KeepProblems();
-            var result = new FileLoadResult(path, fileName, LoadOutcome.Loaded, file.Kind, file.RowsRead, loaded, quarantined, null, null, file.IgnoredColumns);
-            log.Record(loadId, sha256, file.EncodingName, result, started);
-            DropStaging(connection);
-            transaction.Commit();
-            return result;
-        }
-        catch (ExtractRefusedException e)
-        {
-            transaction.Rollback();
-            var result = FileLoadResult.Problem(path, LoadOutcome.Refused, kind, e.ReasonZh, e.ReasonEn);
-            log.RecordOutside(sha256, null, result, started);
-            return result;
+            return LoadInTransaction(load, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            transaction.Rollback();
-            var result = FileLoadResult.Problem(path, LoadOutcome.Failed, kind, "加载失败，仓库未作改动：" + e.Message,
-                "the load failed and the warehouse was left unchanged: " + e.Message);
-            log.RecordOutside(sha256, null, result, started);
-            return result;
+            return FileLoadResult.Problem(load.Path, LoadOutcome.Failed, null, LoadFailure.ReasonZh(e), LoadFailure.ReasonEn(e));
+        }
+    }
+
+    private FileLoadResult LoadInTransaction(FileLoad load, CancellationToken cancellationToken)
+    {
+        var size = new FileInfo(load.Path).Length;
+        string? sha256 = null;
+        if (load.Log.MayHaveLoaded(size))
+        {
+            sha256 = Sha256Of(load.Path);
+            if (load.Log.AlreadyLoaded(sha256, out var earlier))
+                return FileLoadResult.Problem(load.Path, LoadOutcome.AlreadyLoaded, null,
+                    $"已加载过（与 {earlier} 内容相同），未作任何改动", $"already loaded (same bytes as {earlier}); nothing changed");
+        }
+
+        var started = clock.GetUtcNow();
+        var watch = Stopwatch.StartNew();
+        ExtractFile? file = null;
+        var transaction = load.Connection.BeginTransaction();
+        try
+        {
+            var loadId = load.Log.NextLoadId();
+            file = ExtractFile.Open(load.Path, KnownUnits.From(load.Connection), clock);
+            var merge = new MergeContext(load.Connection, loadId, file.FileName);
+            if (file.Kind.NamesPeople) PeopleMerge.Prepare(merge);
+            AppendRows(file, merge, load, cancellationToken);
+            var loaded = TargetMerge.Run(merge, file.Kind);
+            AfterMerge(merge, file.Kind);
+            sha256 ??= file.Sha256();
+            var result = new FileLoadResult(load.Path, file.FileName, LoadOutcome.Loaded, file.Kind, file.RowsRead, loaded,
+                load.Log.QuarantinedLines(loadId), null, null, file.IgnoredColumns);
+            load.Log.Record(loadId, sha256, file.EncodingName, size, result, started);
+            transaction.Commit();
+            return result with { Seconds = watch.Elapsed.TotalSeconds, EncodingName = file.EncodingName };
+        }
+        catch (ExtractRefusedException e)
+        {
+            LoadFailure.GiveUp(transaction);
+            var result = FileLoadResult.Problem(load.Path, LoadOutcome.Refused, file?.Kind, e.ReasonZh, e.ReasonEn);
+            return RecordOutside(load, () => sha256 ?? HashOf(file, load.Path), size, result, started);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LoadFailure.GiveUp(transaction);
+            var result = FileLoadResult.Problem(load.Path, LoadOutcome.Failed, file?.Kind, LoadFailure.ReasonZh(e), LoadFailure.ReasonEn(e));
+            return RecordOutside(load, () => sha256 ?? HashOf(file, load.Path), size, result, started);
         }
         catch (OperationCanceledException)
         {
-            transaction.Rollback();
+            LoadFailure.GiveUp(transaction);
             throw;
         }
         finally
         {
-            transaction.Dispose();
+            file?.Dispose();
+            LoadFailure.Dispose(transaction);
         }
     }
 
-    private void StageRows(ExtractFile file, StageAppenders stage, LoadProgressTracker progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// After the file's rows are merged, inside its transaction, before the load is recorded and committed: the place
+    /// for what is derived from the merged rows and must land with them (the snapshot facts:
+    /// <c>SnapshotFacts.Refresh(merge.Connection, ...)</c> for <paramref name="kind"/>, load <c>merge.LoadId</c>).
+    /// </summary>
+    private static void AfterMerge(MergeContext merge, ExtractKind kind)
+    {
+        _ = merge;
+        _ = kind;
+    }
+
+    private void AppendRows(ExtractFile file, MergeContext merge, FileLoad load, CancellationToken cancellationToken)
     {
         var clockStart = Stopwatch.GetTimestamp();
-        var count = 0;
-        void Staged<T>(RowOutcome<T> outcome, Action<int, T> add) where T : class
+        void AfterRow(int rows)
         {
-            foreach (var warning in outcome.Warnings) stage.Notice(outcome.LineNumber, warning);
-            if (outcome.IsGood) add(outcome.LineNumber, outcome.Row!);
-            else foreach (var problem in outcome.Problems) stage.Problem(outcome.LineNumber, problem);
-            count++;
-            AfterRowStaged?.Invoke(file.FileName, count);
-            if (count % 5000 != 0) return;
+            AfterRowStaged?.Invoke(file.FileName, rows);
+            if (rows % 5000 != 0) return;
             cancellationToken.ThrowIfCancellationRequested();
             var seconds = Stopwatch.GetElapsedTime(clockStart).TotalSeconds;
-            progress.Report(file.FileName, count, count / Math.Max(seconds, 1e-6), file.FractionRead);
+            load.Progress.Report(file.FileName, rows, rows / Math.Max(seconds, 1e-6), file.FractionRead);
         }
-        switch (file.Kind)
-        {
-            case ExtractKind.OrgUnits: foreach (var o in file.ReadOrgUnits()) Staged(o, stage.Add); break;
-            case ExtractKind.Roster: foreach (var o in file.ReadRoster()) Staged(o, stage.Add); break;
-            case ExtractKind.ExamResults: foreach (var o in file.ReadExamResults()) Staged(o, stage.Add); break;
-            case ExtractKind.Appraisals: foreach (var o in file.ReadAppraisals()) Staged(o, stage.Add); break;
-            case ExtractKind.PostQuotas: foreach (var o in file.ReadPostQuotas()) Staged(o, stage.Add); break;
-            case ExtractKind.DemoSites: foreach (var o in file.ReadDemoSites()) Staged(o, stage.Add); break;
-        }
+
+        using (var sink = new LoadSink(merge.Connection, load.Keys, merge.LoadId, file.FileName, AfterRow))
+            file.Kind.AppendRows(file, sink);
         var total = Stopwatch.GetElapsedTime(clockStart).TotalSeconds;
-        progress.Report(file.FileName, count, count / Math.Max(total, 1e-6), 1.0);
+        load.Progress.Report(file.FileName, file.RowsRead, file.RowsRead / Math.Max(total, 1e-6), 1.0);
     }
 
-    /// <summary>The staging tables go before the commit, so they never outlive the file's transaction.</summary>
-    private static void DropStaging(DuckDBConnection connection) => connection.Execute(WarehouseScripts.StagingDrop);
+    /// <summary>Records a refused or failed file outside its (given up) transaction; a failure to record is added to the message.</summary>
+    private static FileLoadResult RecordOutside(FileLoad load, Func<string> sha256, long size, FileLoadResult result, DateTimeOffset started)
+    {
+        try
+        {
+            load.Log.RecordOutside(sha256(), size, result, started);
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return result with
+            {
+                MessageZh = result.MessageZh + $"（此结果也未能记入加载历史：{e.Message}）",
+                MessageEn = result.MessageEn + $" (this could not be recorded in the load history either: {e.Message})",
+            };
+        }
+    }
+
+    private static string HashOf(ExtractFile? file, string path)
+    {
+        try
+        {
+            if (file is not null) return file.Sha256();
+        }
+        catch (IOException)
+        {
+        }
+
+        return Sha256Of(path);
+    }
 
     internal static string Sha256Of(string path)
     {

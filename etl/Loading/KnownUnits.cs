@@ -4,11 +4,15 @@ using DuckDB.NET.Data;
 namespace Analytics.Etl.Loading;
 
 /// <summary>The unit codes in the warehouse's org register when a file starts loading.</summary>
-internal sealed class KnownUnits(HashSet<string> codes) : IKnownUnits
+internal sealed class KnownUnits : IKnownUnits
 {
     public static readonly KnownUnits None = new([]);
 
-    public bool Contains(string code) => codes.Contains(code);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+    private KnownUnits(HashSet<string> codes) => lookup = codes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public bool TryGet(ReadOnlySpan<char> code, out string known) => lookup.TryGetValue(code, out known!);
 
     public static KnownUnits From(DuckDBConnection connection)
     {

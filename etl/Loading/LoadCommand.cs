@@ -21,10 +21,7 @@ internal static partial class CliCommands
         command.SetAction((parseResult, cancellationToken) =>
         {
             var options = CliHost.WarehouseOptions(parseResult.GetValue(db));
-            var loader = new ExtractLoader(new WarehouseDatabase(options), PersonKeySource.Resolve(options), TimeProvider.System)
-            {
-                MemoryLimitWhileLoading = LoadMemory.OwnProcessLimit, // this process only loads: memory flat in file size
-            };
+            var loader = CliLoader(options);
             Console.WriteLine($"仓库 Warehouse: {Path.GetFullPath(options.Path)}");
             var report = loader.Load(parseResult.GetValue(paths)!, LoadProgressDisplay.ForConsole(), cancellationToken);
             LoadReportPrinter.Print(report, Console.Out);
@@ -32,6 +29,13 @@ internal static partial class CliCommands
         });
         return command;
     }
+
+    /// <summary>The loader of `load` (and of the bench's measured loads): a process that only loads, so DuckDB's memory is bounded.</summary>
+    internal static ExtractLoader CliLoader(WarehouseOptions options) =>
+        new(new WarehouseDatabase(options), PersonKeySource.Resolve(options), TimeProvider.System)
+        {
+            MemoryLimitWhileLoading = LoadMemory.OwnProcessLimit, // this process only loads: memory flat in file size
+        };
 }
 
 /// <summary>Prints what a load did, a line per file and a total, Chinese first.</summary>
@@ -48,7 +52,7 @@ internal static class LoadReportPrinter
                 LoadOutcome.Refused => ("✗", "拒收 refused"),
                 _ => ("!", "失败 failed"),
             };
-            var kind = f.Kind is { } k ? $" [{k.ChineseName()} {k.Code()}]" : "";
+            var kind = f.Kind is { } k ? $" [{k.ChineseName} {k.Code}]" : "";
             output.WriteLine($"{mark} {f.FileName}{kind}: {word}");
             if (f.Outcome == LoadOutcome.Loaded)
                 output.WriteLine($"    读取 read {f.RowsRead:N0} 行 rows, 入库 loaded {f.RowsLoaded:N0}, 隔离 quarantined {f.RowsQuarantined:N0}");

@@ -12,10 +12,11 @@ namespace Analytics.Etl.Loading;
 internal sealed partial class LoadMemory : IDisposable
 {
     /// <summary>
-    /// DuckDB's buffer pool while a process does nothing but load (measured on a roster repeated 1×/4×/16×: peaks
-    /// 144/158/176 MB, against 180/260/585 MB unbounded).
+    /// DuckDB's buffer pool while a process does nothing but load. Big enough for the merge's joins over a province
+    /// roster (32MB ran out of memory there); what does not fit spills to the temp folder, so the peak does not grow
+    /// with the file (docs/benchmarks.md: 1× and 4× a province roster).
     /// </summary>
-    internal const string OwnProcessLimit = "32MB";
+    internal const string OwnProcessLimit = "128MB";
 
     private static readonly string[] Settings = ["threads", "preserve_insertion_order"];
 
@@ -43,6 +44,9 @@ internal sealed partial class LoadMemory : IDisposable
         connection.Execute($"SET memory_limit = '{loadingLimit}'; SET threads = 1; SET preserve_insertion_order = false;");
         return bound;
     }
+
+    /// <summary>Whether the text is a size DuckDB takes as a memory limit (e.g. 256MB, 1GB, 512MiB).</summary>
+    internal static bool IsSize(string text) => SafeValue().IsMatch(text.Trim()) && text.Trim().EndsWith("B", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The current value, checked to be a plain number/size/boolean before it is ever written back.</summary>
     internal static string Current(DuckDBConnection connection, string setting)

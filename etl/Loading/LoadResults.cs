@@ -15,8 +15,13 @@ internal sealed record FileLoadResult(
     int RowsQuarantined,
     string? MessageZh,
     string? MessageEn,
-    IReadOnlyList<string> IgnoredColumns)
+    IReadOnlyList<string> IgnoredColumns,
+    double Seconds = 0,
+    string? EncodingName = null)
 {
+    /// <summary>Rows read per second over the whole file's load (reading, checking, appending, merging, committing).</summary>
+    public double RowsPerSecond => Seconds > 0 ? RowsRead / Seconds : 0;
+
     public static FileLoadResult Problem(string path, LoadOutcome outcome, ExtractKind? kind, string zh, string en) =>
         new(path, Path.GetFileName(path), outcome, kind, 0, 0, 0, zh, en, []);
 }

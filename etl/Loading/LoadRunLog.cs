@@ -1,12 +1,23 @@
-using Analytics.Etl.Extracts;
 using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Loading;
 
-/// <summary>The load history (load_run) and the copying of a file's problems into quarantine.</summary>
+/// <summary>The load history (load_run): what was loaded already, and one row per file looked at.</summary>
 internal sealed class LoadRunLog(DuckDBConnection connection, TimeProvider clock)
 {
+    /// <summary>
+    /// Whether a loaded file of this size exists (or a load from before sizes were kept): only then can the file be
+    /// "already loaded", and only then is it hashed before it is read. A new file is read once, hashed while parsed.
+    /// </summary>
+    public bool MayHaveLoaded(long size)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM load_run WHERE outcome = 'loaded' AND (size_bytes = $size OR size_bytes IS NULL)";
+        cmd.Parameters.Add(new DuckDBParameter("size", size));
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
     public bool AlreadyLoaded(string sha256, out string earlierFile)
     {
         using var cmd = connection.CreateCommand();
@@ -16,40 +27,25 @@ internal sealed class LoadRunLog(DuckDBConnection connection, TimeProvider clock
         return earlierFile.Length > 0;
     }
 
-    public long NextLoadId() => Convert.ToInt64(connection.Scalar("SELECT nextval('load_id_seq')"));
+    public long NextLoadId() => Convert.ToInt64(connection.Scalar("SELECT nextval('load_id_seq')"), System.Globalization.CultureInfo.InvariantCulture);
 
-    public void OpenStage(long loadId, string fileName)
-    {
-        connection.Execute("CREATE OR REPLACE TEMP TABLE stage_load (load_id BIGINT, file_name VARCHAR)");
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "INSERT INTO stage_load VALUES ($id, $file)";
-        cmd.Parameters.Add(new DuckDBParameter("id", loadId));
-        cmd.Parameters.Add(new DuckDBParameter("file", fileName));
-        cmd.ExecuteNonQuery();
-    }
+    /// <summary>The lines of the file that were quarantined (a line with several problems counts once).</summary>
+    public int QuarantinedLines(long loadId) => Convert.ToInt32(connection.Scalar(
+        "SELECT count(DISTINCT line_number) FROM load_message WHERE load_id = $id AND severity = 'error'", new DuckDBParameter("id", loadId)),
+        System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Moves the staged problems into quarantine (notices were appended to load_notice directly); returns the bad lines.</summary>
-    public int KeepProblems()
-    {
-        connection.Execute("""
-            INSERT INTO quarantine SELECT l.load_id, l.file_name, p.line_number, p.column_name, p.reason_zh, p.reason_en
-            FROM stage_problem p, stage_load l ORDER BY p.line_number;
-            """);
-        return Convert.ToInt32(connection.Scalar("SELECT count(DISTINCT line_number) FROM stage_problem"));
-    }
-
-    public void Record(long loadId, string sha256, string? encoding, FileLoadResult result, DateTimeOffset started)
+    public void Record(long loadId, string sha256, string? encoding, long? size, FileLoadResult result, DateTimeOffset started)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
             INSERT INTO load_run (load_id, file_name, sha256, kind, encoding, rows_read, rows_loaded, rows_quarantined,
-                                  started_at, finished_at, outcome, message_zh, message_en, ignored_columns)
-            VALUES ($id, $file, $sha, $kind, $encoding, $read, $loaded, $quarantined, $started, $finished, $outcome, $zh, $en, $ignored)
+                                  started_at, finished_at, outcome, message_zh, message_en, ignored_columns, size_bytes)
+            VALUES ($id, $file, $sha, $kind, $encoding, $read, $loaded, $quarantined, $started, $finished, $outcome, $zh, $en, $ignored, $size)
             """;
         cmd.Parameters.Add(new DuckDBParameter("id", loadId));
         cmd.Parameters.Add(new DuckDBParameter("file", result.FileName));
         cmd.Parameters.Add(new DuckDBParameter("sha", sha256));
-        cmd.Parameters.Add(new DuckDBParameter("kind", result.Kind?.Code()));
+        cmd.Parameters.Add(new DuckDBParameter("kind", result.Kind?.Code));
         cmd.Parameters.Add(new DuckDBParameter("encoding", encoding));
         cmd.Parameters.Add(new DuckDBParameter("read", result.RowsRead));
         cmd.Parameters.Add(new DuckDBParameter("loaded", result.RowsLoaded));
@@ -60,10 +56,11 @@ internal sealed class LoadRunLog(DuckDBConnection connection, TimeProvider clock
         cmd.Parameters.Add(new DuckDBParameter("zh", result.MessageZh));
         cmd.Parameters.Add(new DuckDBParameter("en", result.MessageEn));
         cmd.Parameters.Add(new DuckDBParameter("ignored", result.IgnoredColumns.Count == 0 ? null : string.Join(", ", result.IgnoredColumns)));
+        cmd.Parameters.Add(new DuckDBParameter("size", size));
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Records a refused or failed file after its transaction was rolled back.</summary>
-    public void RecordOutside(string sha256, string? encoding, FileLoadResult result, DateTimeOffset started) =>
-        Record(NextLoadId(), sha256, encoding, result, started);
+    /// <summary>Records a refused or failed file after its transaction was given up.</summary>
+    public void RecordOutside(string sha256, long? size, FileLoadResult result, DateTimeOffset started) =>
+        Record(NextLoadId(), sha256, null, size, result, started);
 }

@@ -23,6 +23,8 @@ internal static class SchedulingRegistration
             .Validate(o => CronExpression.TryParse(o.NightlyCron, out _), "Scheduling:NightlyCron is not a valid Quartz cron expression")
             .Validate(o => o.InboxInterval >= TimeSpan.FromSeconds(1), "Scheduling:InboxInterval must be at least one second")
             .Validate(o => o.BackupsToKeep >= 1, "Scheduling:BackupsToKeep must be at least 1")
+            .Validate(o => string.IsNullOrWhiteSpace(o.LoadMemoryLimit) || LoadMemory.IsSize(o.LoadMemoryLimit),
+                "Scheduling:LoadMemoryLimit must be a size such as 256MB or 1GB (or empty for no bound)")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new ExtractLoader(
             sp.GetRequiredService<WarehouseDatabase>(), sp.GetRequiredService<Warehouse.People.PersonKeyHasher>(), sp.GetRequiredService<TimeProvider>())

@@ -28,7 +28,7 @@ internal static partial class ResearchCatalog
         new("person", ResearchObjectKind.Table, "person_key, gender, birth_year, name_masked, load_id",
             "人员：研究专用的假名键、性别、出生年份；不含姓名与身份证号（name_masked 恒为空，仅供指标宏绑定）。",
             "People: a research-only pseudonymous key, gender and birth year; no names and no ID numbers (name_masked is always NULL, kept only so the metric macros bind).",
-            "SELECT research_key(person_key) AS person_key, gender, " + BirthYearToken + " AS birth_year, CAST(NULL AS VARCHAR) AS name_masked, load_id FROM person"),
+            "SELECT research_key(person_key) AS person_key, gender, birth_year, CAST(NULL AS VARCHAR) AS name_masked, load_id FROM person"),
         new("roster_snapshot", ResearchObjectKind.Table, "as_of, load_id, rows",
             "每一期花名册快照（统计日期与行数）。", "Every roster snapshot (its as-of date and row count).",
             "SELECT as_of, load_id, rows FROM roster_snapshot"),
@@ -70,9 +70,6 @@ internal static partial class ResearchCatalog
         new("research_info", ResearchObjectKind.Table, "built_at, warehouse_id, source_fingerprint",
             "本研究库的生成时间、来源仓库的标识与版本标记。", "When this research file was built, the id of its warehouse, and the warehouse state it was built from."),
     ];
-
-    /// <summary>In a table's Select: the person's birth year, from whichever column the warehouse has (birth_year, or birth_date before it).</summary>
-    public const string BirthYearToken = "{birth_year}";
 
     /// <summary>A person's date coarsened to its month (the first day), keeping the column's name and DATE type.</summary>
     private static string Month(string column) => $"CAST(date_trunc('month', {column}) AS DATE) AS {column}";

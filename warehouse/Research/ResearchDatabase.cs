@@ -115,9 +115,8 @@ internal sealed class ResearchDatabase(string path, string salt, TimeProvider cl
         }
         try
         {
-            var birthYear = HasColumn(warehouse, "person", "birth_year") ? "CAST(birth_year AS INTEGER)" : "CAST(year(birth_date) AS INTEGER)";
             foreach (var table in ResearchCatalog.Tables.Where(t => t.Select is not null))
-                Execute(warehouse, $"CREATE TABLE research_build.main.{table.Name} AS {table.Select!.Replace(ResearchCatalog.BirthYearToken, birthYear, StringComparison.Ordinal)}");
+                Execute(warehouse, $"CREATE TABLE research_build.main.{table.Name} AS {table.Select}");
         }
         finally
         {
@@ -144,9 +143,6 @@ internal sealed class ResearchDatabase(string path, string salt, TimeProvider cl
         Execute(connection, "CHECKPOINT");
     }
 
-    private static bool HasColumn(DuckDBConnection warehouse, string table, string column) => Convert.ToInt64(warehouse.Scalar(
-        "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $t AND column_name = $c",
-        new DuckDBParameter("t", table), new DuckDBParameter("c", column)), CultureInfo.InvariantCulture) > 0;
 
     private static void Execute(DuckDBConnection connection, string sql)
     {

@@ -32,7 +32,7 @@ public sealed class DashboardBrowserTests
         warehouse.Execute("""
             INSERT INTO load_run (load_id, file_name, sha256, kind, rows_read, rows_loaded, rows_quarantined, started_at, finished_at, outcome)
             VALUES (3, '2023年花名册.csv', 'b', 'roster', 9, 8, 1, '2023-07-01 08:00', '2023-07-01 08:02', 'loaded');
-            INSERT INTO quarantine VALUES (3, '2023年花名册.csv', 5, '身份证号', '身份证号校验位错误', 'ID number check character is wrong');
+            INSERT INTO load_message (load_id, file_name, line_number, column_name, reason_zh, reason_en) VALUES (3, '2023年花名册.csv', 5, '身份证号', '身份证号校验位错误', 'ID number check character is wrong');
             """);
         await using var dashboard = await RunningDashboard.StartAsync(warehouse);
         using var playwright = await Playwright.CreateAsync();

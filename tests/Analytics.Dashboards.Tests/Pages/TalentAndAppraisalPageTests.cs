@@ -55,7 +55,7 @@ public sealed class TalentAndAppraisalPageTests : IDisposable
         // 赵六 (k4) and 赵七 (k7): same surname, unit, supplement and level, neither appraised in 2022. Rows that are
         // equal once masked must still be distinct rows (a duplicate row key made the server render fail).
         ctx.Warehouse.Execute("""
-            INSERT INTO person VALUES ('k7', '510104********0077', '赵七', '赵*', '女', '1989-01-01', 2);
+            INSERT INTO person VALUES ('k7', '510104********0077', '赵*', '女', 1989, 2);
             INSERT INTO roster_entry (as_of, person_key, unit_code, post_category, employment, part_time_since, hired, left_on, talent_source, education, major, salary_supplement, load_id, line_number)
             VALUES ('2022-12-31', 'k7', '510104020002', '社区专职工作者', '专职', NULL, '2016-01-01', NULL, '存量转岗', '本科', NULL, 300, 2, 9);
             INSERT INTO exam_result VALUES ('k7', 2018, '助理社会工作师', 2, true, 'C7', '2018-12-01', 4, 9);

@@ -16,7 +16,7 @@ public sealed class QualityPageTests : IDisposable
               (2, '2023年花名册.csv', 'b', 'roster', 12, 10, 2, '2023-07-01 08:00', '2023-07-01 08:02', 'loaded', NULL, NULL),
               (3, 'exam_2021.csv', 'c', 'exam_results', 5, 5, 0, '2023-05-20 08:00', '2023-05-20 08:01', 'loaded', NULL, NULL),
               (4, 'bad.csv', 'd', NULL, 0, 0, 0, '2023-07-02 08:00', '2023-07-02 08:00', 'refused', '表头无法识别', 'header not recognised');
-            INSERT INTO quarantine VALUES
+            INSERT INTO load_message (load_id, file_name, line_number, column_name, reason_zh, reason_en) VALUES
               (2, '2023年花名册.csv', 5, '身份证号', '身份证号校验位错误', 'ID number check character is wrong'),
               (2, '2023年花名册.csv', 9, '入职日期', '入职日期晚于统计日期', 'hired after the as-of date'),
               (3, 'exam_2021.csv', 3, '考试年度', '考试年度超出范围', 'exam year out of range');
@@ -70,7 +70,7 @@ public sealed class QualityPageTests : IDisposable
         var page = ctx.Render<QualityPage>();
         Assert.Equal("共 3 行", page.Find("#quarantine-count").TextContent);
 
-        ctx.Warehouse.Execute("INSERT INTO quarantine VALUES (2, '2023年花名册.csv', 11, '学历', '学历取值无效', 'education value invalid')");
+        ctx.Warehouse.Execute("INSERT INTO load_message (load_id, file_name, line_number, column_name, reason_zh, reason_en) VALUES (2, '2023年花名册.csv', 11, '学历', '学历取值无效', 'education value invalid')");
         ctx.Events.RaiseChanged();
 
         page.WaitForAssertion(() => Assert.Equal("共 4 行", page.Find("#quarantine-count").TextContent));

@@ -12,7 +12,7 @@ public sealed class QuarantineExportTests
         using var warehouse = new TestWarehouse();
         warehouse.Execute("""
             INSERT INTO load_run (load_id, file_name, sha256, kind, started_at, outcome) VALUES (7, '花名册.csv', 'x', 'roster', '2023-07-01', 'loaded');
-            INSERT INTO quarantine VALUES
+            INSERT INTO load_message (load_id, file_name, line_number, column_name, reason_zh, reason_en) VALUES
               (7, '花名册.csv', 4, '学历', '学历"硕士"无效，应为: 本科, 硕士研究生', 'education "硕士" invalid, expected: 本科, 硕士研究生'),
               (7, 'other.csv', 2, NULL, '字段数错误', 'wrong field count');
             """);

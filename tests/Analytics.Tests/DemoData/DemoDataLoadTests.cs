@@ -17,7 +17,7 @@ public sealed class DemoDataLoadTests(DemoDataFixture fixture)
 
         Assert.Equal(fixture.Summary.Files.Count, report.Files.Count);
         Assert.All(report.Files, f => Assert.Equal(LoadOutcome.Loaded, f.Outcome));
-        Assert.Equal(ExtractKindOrder(report), report.Files.Select(f => f.Kind!.Value.LoadOrder()).ToList());
+        Assert.Equal(ExtractKindOrder(report), report.Files.Select(f => f.Kind!.LoadOrder).ToList());
         var quarantined = warehouse.Rows("SELECT DISTINCT file_name || ':' || line_number FROM quarantine ORDER BY 1");
         var expected = fixture.Summary.BadRows.Select(b => $"{b.FileName}:{b.LineNumber}").Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, quarantined.Order(StringComparer.Ordinal).ToList());
@@ -30,5 +30,5 @@ public sealed class DemoDataLoadTests(DemoDataFixture fixture)
     }
 
     private static List<int> ExtractKindOrder(LoadReport report) =>
-        report.Files.Select(f => f.Kind!.Value.LoadOrder()).Order().ToList();
+        report.Files.Select(f => f.Kind!.LoadOrder).Order().ToList();
 }

@@ -1,4 +1,5 @@
 using Analytics.Etl.Extracts;
+using Analytics.Etl.Extracts.Kinds;
 
 namespace Analytics.Tests.Extracts;
 
@@ -12,6 +13,10 @@ public class ContractDateTests
     [InlineData("20230501")]
     [InlineData(" 2023-5-1　")]
     [InlineData("２０２３年５月１日")]
+    [InlineData("2023-5-1")]
+    [InlineData("2023.05.01")]
+    [InlineData("2023/05/1")]
+    [InlineData("2023年05月01日")]
     public void EveryAcceptedFormGivesTheSameDate(string text)
     {
         Assert.True(ContractDate.TryParse(text, out var date));
@@ -28,6 +33,14 @@ public class ContractDateTests
     [InlineData("45047")]        // Excel serial number
     [InlineData("23-5-1")]
     [InlineData("")]
+    [InlineData("2023年5月1")]
+    [InlineData("2023-5-1日")]
+    [InlineData("2023-005-01")]
+    [InlineData("2023-5-")]
+    [InlineData("202305011")]
+    [InlineData("2023 5 1")]
+    [InlineData("2023年5-1日")]
+    [InlineData("0000-01-01")]
     public void AnythingElseIsRefused(string text) => Assert.False(ContractDate.TryParse(text, out _));
 
     [Fact]

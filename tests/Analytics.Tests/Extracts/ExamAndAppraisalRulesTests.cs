@@ -1,4 +1,5 @@
 using Analytics.Etl.Extracts;
+using Analytics.Etl.Extracts.Kinds;
 
 namespace Analytics.Tests.Extracts;
 
@@ -14,14 +15,14 @@ public sealed class ExamAndAppraisalRulesTests : IDisposable
     private RowOutcome<ExamResultRow> Exam(string rest)
     {
         using var file = ExtractFile.Open(folder.Write("exam.csv", $"{ExamHeader}\n{Id},{rest}\n"), new TestUnits(), new FixedClock(2025));
-        return Assert.Single(file.ReadExamResults().ToList());
+        return Assert.Single(file.Read(ExtractKinds.ExamResults).ToList());
     }
 
     private RowOutcome<AppraisalRow> Appraisal(string rest)
     {
         var path = folder.Write("考评.csv", $"{AppraisalHeader}\n{Id},{rest}\n");
         using var file = ExtractFile.Open(path, TestUnits.Chengdu(), new FixedClock(2025));
-        return Assert.Single(file.ReadAppraisals().ToList());
+        return Assert.Single(file.Read(ExtractKinds.Appraisals).ToList());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Analytics.Etl.Extracts;
+using Analytics.Etl.Extracts.Kinds;
 
 namespace Analytics.Tests.Extracts;
 
@@ -13,7 +14,7 @@ public sealed class ExtractLineNumberTests : IDisposable
     private List<RowOutcome<DemoSiteRow>> Read(string text, out int rowsRead)
     {
         using var file = ExtractFile.Open(folder.Write("sites.csv", text), TestUnits.Chengdu(), new FixedClock(2025));
-        var rows = file.ReadDemoSites().ToList();
+        var rows = file.Read(ExtractKinds.DemoSites).ToList();
         rowsRead = file.RowsRead;
         return rows;
     }
@@ -83,7 +84,7 @@ public sealed class ExtractLineNumberTests : IDisposable
     {
         var text = Header + "\n好的,510104,2023,微项目\n\"没有结尾的引号,510104,2023,微项目\n" + new string('很', ExtractFile.MaxFieldLength + 10);
         using var file = ExtractFile.Open(folder.Write("sites.csv", text), TestUnits.Chengdu(), new FixedClock(2025));
-        var refused = Assert.Throws<ExtractRefusedException>(() => file.ReadDemoSites().ToList());
+        var refused = Assert.Throws<ExtractRefusedException>(() => file.Read(ExtractKinds.DemoSites).ToList());
         Assert.Contains("line 3", refused.ReasonEn);
     }
 }

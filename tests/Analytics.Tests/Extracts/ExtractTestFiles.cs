@@ -1,5 +1,6 @@
 using System.Text;
 using Analytics.Etl.Extracts;
+using Analytics.Etl.Extracts.Kinds;
 
 namespace Analytics.Tests.Extracts;
 
@@ -32,7 +33,11 @@ internal sealed class TestUnits(params string[] codes) : IKnownUnits
 {
     private readonly HashSet<string> codes = [.. codes];
 
-    public bool Contains(string code) => codes.Contains(code);
+    public bool TryGet(ReadOnlySpan<char> code, out string known)
+    {
+        known = code.ToString();
+        return codes.Contains(known);
+    }
 
     public static TestUnits Chengdu() => new("510104", "510104001", "510104002", "510104001001", "510104001201", "510105");
 }

@@ -1,4 +1,5 @@
 using Analytics.Etl.Extracts;
+using Analytics.Etl.Extracts.Kinds;
 
 namespace Analytics.Tests.Extracts;
 

@@ -1,4 +1,5 @@
 using Analytics.Etl.Extracts;
+using Analytics.Etl.Extracts.Kinds;
 
 namespace Analytics.Tests.Extracts;
 
@@ -12,7 +13,7 @@ public sealed class OrgUnitRulesTests : IDisposable
     private RowOutcome<OrgUnitRow> ReadOne(string line)
     {
         using var file = ExtractFile.Open(folder.Write("区划.csv", Header + "\n" + line + "\n"), new TestUnits(), new FixedClock(2025));
-        return Assert.Single(file.ReadOrgUnits().ToList());
+        return Assert.Single(file.Read(ExtractKinds.OrgUnits).ToList());
     }
 
     private RowProblem OnlyProblem(string line) => Assert.Single(ReadOne(line).Problems);

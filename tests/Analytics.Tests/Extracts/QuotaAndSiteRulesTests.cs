@@ -1,4 +1,5 @@
 using Analytics.Etl.Extracts;
+using Analytics.Etl.Extracts.Kinds;
 
 namespace Analytics.Tests.Extracts;
 
@@ -11,13 +12,13 @@ public sealed class QuotaAndSiteRulesTests : IDisposable
     private RowOutcome<PostQuotaRow> Quota(string line)
     {
         using var file = ExtractFile.Open(folder.Write("岗位.csv", "年度,区划代码,申报数,审定数\n" + line + "\n"), TestUnits.Chengdu(), new FixedClock(2025));
-        return Assert.Single(file.ReadPostQuotas().ToList());
+        return Assert.Single(file.Read(ExtractKinds.PostQuotas).ToList());
     }
 
     private RowOutcome<DemoSiteRow> Site(string line)
     {
         using var file = ExtractFile.Open(folder.Write("示范点.csv", "名称,区划代码,认定年度,类别\n" + line + "\n"), TestUnits.Chengdu(), new FixedClock(2025));
-        return Assert.Single(file.ReadDemoSites().ToList());
+        return Assert.Single(file.Read(ExtractKinds.DemoSites).ToList());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Analytics.Etl.Extracts;
+using Analytics.Etl.Extracts.Kinds;
 
 namespace Analytics.Tests.Extracts;
 
@@ -12,8 +13,8 @@ public sealed class RosterRulesTests : IDisposable
     {
         var text = ExtractTestText.RosterHeader + "\n" + string.Join("\n", lines) + "\n";
         using var file = ExtractFile.Open(folder.Write("花名册.csv", text), TestUnits.Chengdu(), new FixedClock(2025));
-        Assert.Equal(ExtractKind.Roster, file.Kind);
-        return file.ReadRoster().ToList();
+        Assert.Equal(ExtractKinds.Roster, file.Kind);
+        return file.Read(ExtractKinds.Roster).ToList();
     }
 
     private static RowOutcome<RosterRow> One(List<RowOutcome<RosterRow>> rows) => Assert.Single(rows);
@@ -57,7 +58,7 @@ public sealed class RosterRulesTests : IDisposable
     {
         var text = ExtractTestText.RosterHeader + "\n" + Line(Man) + "\n" + Line(TestIds.Person(3), ("统计日期", "2024/12/30")) + "\n";
         using var file = ExtractFile.Open(folder.Write("r.csv", text), TestUnits.Chengdu(), new FixedClock(2025));
-        using var rows = file.ReadRoster().GetEnumerator();
+        using var rows = file.Read(ExtractKinds.Roster).GetEnumerator();
         Assert.True(rows.MoveNext());
         var refused = Assert.Throws<ExtractRefusedException>(() => rows.MoveNext());
         Assert.Contains("line 2 has 2024-12-31, line 3 has 2024-12-30", refused.ReasonEn);
@@ -161,7 +162,7 @@ public sealed class RosterRulesTests : IDisposable
         const string header = "统计日期,身份证号,姓名,工作单位代码,岗位类别,用工方式,入职日期,人才来源,学历";
         var text = header + "\n2024-12-31," + Man + ",张三,510104001,其他,专职,2020-03-01,其他,大专\n";
         using var file = ExtractFile.Open(folder.Write("r.csv", text), TestUnits.Chengdu(), new FixedClock(2025));
-        var row = Assert.Single(file.ReadRoster()).Row!;
+        var row = Assert.Single(file.Read(ExtractKinds.Roster)).Row!;
         Assert.Null(row.SalarySupplement);
         Assert.Null(row.Major);
     }

@@ -1,6 +1,7 @@
 using Analytics.Tests.Extracts;
 using System.Text;
 using Analytics.Etl.Extracts;
+using Analytics.Etl.Extracts.Kinds;
 using Analytics.Etl.Loading;
 using static Analytics.Tests.Loading.SampleExtracts;
 
@@ -20,7 +21,7 @@ public sealed class ExtractLoaderTests
 
         var report = f.Load(roster, org);
 
-        Assert.Equal([ExtractKind.OrgUnits, ExtractKind.Roster], report.Files.Select(r => r.Kind!.Value));
+        Assert.Equal([ExtractKinds.OrgUnits, ExtractKinds.Roster], report.Files.Select(r => r.Kind!));
         Assert.All(report.Files, r => Assert.Equal(LoadOutcome.Loaded, r.Outcome));
         Assert.Equal(1, f.Scalar<int>("SELECT count(*) FROM roster_entry"));
         Assert.Equal(7, f.Scalar<int>("SELECT count(*) FROM org_unit"));
@@ -201,7 +202,7 @@ public sealed class ExtractLoaderTests
             Assert.DoesNotContain(id, everything);
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes(id)));
         }
-        Assert.Equal([Zhang[..6] + "********" + Zhang[^4..]], f.Rows("SELECT id_masked FROM person WHERE name = '张三'"));
+        Assert.Equal([Zhang[..6] + "********" + Zhang[^4..]], f.Rows("SELECT id_masked FROM person WHERE name_masked = '张*'"));
     }
 
     [Fact]

@@ -7,12 +7,12 @@ using static Analytics.Tests.Loading.SampleExtracts;
 namespace Analytics.Tests.Loading;
 
 /// <summary>
-/// The bounded-memory load: appenders flushed every <see cref="StageAppenders.FlushEvery"/> rows into ordinary staging
+/// The bounded-memory load: appenders flushed every <see cref="LoadSink.FlushEvery"/> rows into ordinary staging
 /// tables, DuckDB's memory bounded while loading and restored after, the staging tables gone with the transaction.
 /// </summary>
 public sealed class LoadMemoryTests
 {
-    private const int People = StageAppenders.FlushEvery * 2 + 500;
+    private const int People = LoadSink.FlushEvery * 2 + 500;
 
     private static string Id(int i) => TestIds.Make(new DateOnly(1970 + i / 1000, 1 + i % 12, 1 + i % 28), i % 1000);
 
@@ -47,7 +47,7 @@ public sealed class LoadMemoryTests
         Assert.Equal(People - 1, f.Scalar<int>("SELECT rows FROM roster_snapshot"));
         Assert.Equal([$"2|2, {People + 2}", $"{People + 2}|2, {People + 2}"],
             f.Rows("SELECT line_number, regexp_extract(reason_en, 'lines ([0-9, ]+)', 1) FROM quarantine ORDER BY line_number"));
-        Assert.Equal("30.5 MiB", limitDuring); // 32MB (decimal) as DuckDB shows it
+        Assert.Equal("122.0 MiB", limitDuring); // 128MB (decimal) as DuckDB shows it
         Assert.NotEqual(limitDuring, limitBefore);
         Assert.Equal(limitBefore, Setting(watcher, "memory_limit"));
         Assert.Equal(threadsBefore, Setting(watcher, "threads"));
@@ -88,4 +88,16 @@ public sealed class LoadMemoryTests
         Assert.Equal(People - 1, f.Scalar<int>("SELECT count(*) FROM roster_entry"));
         Assert.Equal(limitBefore, limitDuring);
     }
+}
+
+public sealed class LoadMemorySizeTests
+{
+    [Theory]
+    [InlineData("256MB", true)]
+    [InlineData("1GB", true)]
+    [InlineData("512 MiB", true)]
+    [InlineData("256", false)]
+    [InlineData("true", false)]
+    [InlineData("256MB'; DROP TABLE person; --", false)]
+    public void Only_a_size_with_a_unit_is_a_memory_limit(string text, bool size) => Assert.Equal(size, LoadMemory.IsSize(text));
 }
