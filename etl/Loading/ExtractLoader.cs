@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Analytics.Etl.Extracts;
+using Analytics.Warehouse.Facts;
 using Analytics.Warehouse.People;
 using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
@@ -96,6 +97,7 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
             using (var stage = new StageAppenders(connection, hasher, loadId, fileName))
                 StageRows(file, stage, progress, cancellationToken);
             var loaded = KindRules.Merge(connection, file.Kind);
+            SnapshotFacts.Refresh(connection, file.Kind.Code());
             var quarantined = log.KeepProblems();
             var result = new FileLoadResult(path, fileName, LoadOutcome.Loaded, file.Kind, file.RowsRead, loaded, quarantined, null, null, file.IgnoredColumns);
             log.Record(loadId, sha256, file.EncodingName, result, started);

@@ -1,4 +1,5 @@
 using Analytics.Etl.Forecasting;
+using Analytics.Warehouse.Facts;
 using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
 
@@ -89,6 +90,7 @@ public sealed class ForecastHistoryReaderTests : IDisposable
                 cmd.Parameters.Add(new DuckDBParameter("hired", DateOnly.Parse(p.Hired)));
                 cmd.ExecuteNonQuery();
             }
+        SnapshotFacts.RebuildAll(c); // raw rows written by hand: build the facts a load would
     }
 
     private static void Exec(DuckDBConnection c, string sql)

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Analytics.Warehouse.Storage;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Facts;
+
+/// <summary>
+/// Keeps the snapshot facts (Schema/040_snapshot_facts.sql) in step with the raw tables the metric macros are defined
+/// over. Every write to roster_entry / roster_snapshot, exam_result, org_unit or demo_site must be followed, in the same
+/// transaction, by <see cref="Refresh"/> for what was loaded (the loader does this after each file's merge), or by
+/// <see cref="RebuildAll"/> after anything else (hand-written data, a restore). The facts never hold anything the raw
+/// tables do not: a rebuild from scratch gives the same rows.
+/// </summary>
+public static class SnapshotFacts
+{
+    /// <summary>
+    /// The version of the fact definitions. Bump it whenever the fact tables or the scripts that fill them change:
+    /// the next open of each warehouse rebuilds every fact (<see cref="EnsureCurrent"/>).
+    /// </summary>
+    internal const string Version = "1";
+
+    /// <summary>The load kinds, as load_run.kind spells them (EXTRACTS.md).</summary>
+    public static class LoadedKinds
+    {
+        public const string OrgUnits = "org_units";
+        public const string Roster = "roster";
+        public const string ExamResults = "exam_results";
+        public const string Appraisals = "appraisals";
+        public const string PostQuotas = "post_quotas";
+        public const string DemoSites = "demo_sites";
+    }
+
+    /// <summary>
+    /// Rebuilds what a load of the given kind invalidates, inside the caller's transaction: a roster load its
+    /// snapshot(s) (every snapshot whose roster load changed) and the people counts of those and of the snapshot whose
+    /// window a new one ends; an exam load the certificate dates and every snapshot's people counts; an org-register
+    /// load the units; each of those, and a demonstration-site load, the per-snapshot summary. Appraisals and post
+    /// quotas feed no fact. An unknown kind rebuilds everything.
+    /// </summary>
+    /// <param name="loadedKind">The kind code stored in load_run.kind, e.g. "roster" (see <see cref="LoadedKinds"/>).</param>
+    public static void Refresh(DuckDBConnection connection, string loadedKind)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        switch (loadedKind)
+        {
+            case LoadedKinds.Roster:
+                Run(connection, "snapshots.sql", "units.sql", "people.sql", "summary.sql");
+                break;
+            case LoadedKinds.ExamResults:
+                Run(connection, "certificates.sql", "affect_all.sql", "people.sql", "summary.sql");
+                break;
+            case LoadedKinds.OrgUnits:
+                Run(connection, "units.sql", "summary.sql");
+                break;
+            case LoadedKinds.DemoSites:
+                Run(connection, "summary.sql");
+                break;
+            case LoadedKinds.Appraisals or LoadedKinds.PostQuotas:
+                break;
+            default:
+                RebuildAll(connection);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds every fact from the raw tables (creating the fact tables first when the file has none, as in the
+    /// research file), in the caller's transaction if there is one.
+    /// </summary>
+    public static void RebuildAll(DuckDBConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        EnsureTables(connection);
+        Run(connection, "clear.sql", "certificates.sql", "snapshots.sql", "units.sql", "people.sql", "summary.sql");
+        connection.Execute("INSERT INTO fact_state VALUES ('version', $version)", new DuckDBParameter("version", Version));
+    }
+
+    /// <summary>Creates the fact tables where they are missing (the schema script is written to run more than once).</summary>
+    internal static void EnsureTables(DuckDBConnection connection) => connection.Execute(FactScripts.TablesScript);
+
+    /// <summary>
+    /// At open: rebuilds every fact, in one transaction, when they were built by another version of the definitions or
+    /// never (a warehouse loaded before facts existed); else recounts the people per snapshot and the summary when the
+    /// talent baseline setting (存量/增量) changed since they were counted.
+    /// </summary>
+    internal static void EnsureCurrent(DuckDBConnection connection)
+    {
+        var built = State(connection, "version");
+        if (built == Version && State(connection, "facts_baseline") == CurrentBaseline(connection)) return;
+        using var transaction = connection.BeginTransaction();
+        if (built == Version) Run(connection, "affect_all.sql", "people.sql", "summary.sql");
+        else RebuildAll(connection);
+        transaction.Commit();
+    }
+
+    private static string? State(DuckDBConnection connection, string name) =>
+        Convert.ToString(connection.Scalar("SELECT max(value) FROM fact_state WHERE name = $name", new DuckDBParameter("name", name)),
+            CultureInfo.InvariantCulture) is { Length: > 0 } value ? value : null;
+
+    private static string? CurrentBaseline(DuckDBConnection connection) =>
+        Convert.ToString(connection.Scalar("SELECT CAST(talent_baseline() AS VARCHAR)"), CultureInfo.InvariantCulture);
+
+    private static void Run(DuckDBConnection connection, params string[] scripts)
+    {
+        foreach (var script in scripts) connection.Execute(FactScripts.Get(script));
+    }
+}
