@@ -35,7 +35,8 @@ public static class SnapshotFacts
     /// snapshot(s) (every snapshot whose roster load changed) and the people counts of those and of the snapshot whose
     /// window a new one ends; an exam load the certificate dates and every snapshot's people counts; an org-register
     /// load the units; each of those, and a demonstration-site load, the per-snapshot summary. Appraisals and post
-    /// quotas feed no fact. An unknown kind rebuilds everything.
+    /// quotas feed no fact. An unknown kind rebuilds everything. Wide rows are never sorted and work is done snapshot by
+    /// snapshot, so the refresh fits in a load's bounded memory.
     /// </summary>
     /// <param name="loadedKind">The kind code stored in load_run.kind, e.g. "roster" (see <see cref="LoadedKinds"/>).</param>
     public static void Refresh(DuckDBConnection connection, string loadedKind)
@@ -44,16 +45,22 @@ public static class SnapshotFacts
         switch (loadedKind)
         {
             case LoadedKinds.Roster:
-                Run(connection, "snapshots.sql", "units.sql", "people.sql", "summary.sql");
+                RefreshSnapshots(connection);
+                Run(connection, "units.sql");
+                RecountPeople(connection);
+                RefreshSummary(connection);
                 break;
             case LoadedKinds.ExamResults:
-                Run(connection, "certificates.sql", "affect_all.sql", "people.sql", "summary.sql");
+                Run(connection, "certificates.sql", "affect_all.sql");
+                RecountPeople(connection);
+                RefreshSummary(connection);
                 break;
             case LoadedKinds.OrgUnits:
-                Run(connection, "units.sql", "summary.sql");
+                Run(connection, "units.sql");
+                RefreshSummary(connection);
                 break;
             case LoadedKinds.DemoSites:
-                Run(connection, "summary.sql");
+                RefreshSummary(connection);
                 break;
             case LoadedKinds.Appraisals or LoadedKinds.PostQuotas:
                 break;
@@ -71,7 +78,11 @@ public static class SnapshotFacts
     {
         ArgumentNullException.ThrowIfNull(connection);
         EnsureTables(connection);
-        Run(connection, "clear.sql", "certificates.sql", "snapshots.sql", "units.sql", "people.sql", "summary.sql");
+        Run(connection, "clear.sql", "certificates.sql");
+        RefreshSnapshots(connection);
+        Run(connection, "units.sql");
+        RecountPeople(connection);
+        RefreshSummary(connection);
         connection.Execute("INSERT INTO fact_state VALUES ('version', $version)", new DuckDBParameter("version", Version));
     }
 
@@ -88,9 +99,51 @@ public static class SnapshotFacts
         var built = State(connection, "version");
         if (built == Version && State(connection, "facts_baseline") == CurrentBaseline(connection)) return;
         using var transaction = connection.BeginTransaction();
-        if (built == Version) Run(connection, "affect_all.sql", "people.sql", "summary.sql");
+        if (built == Version)
+        {
+            Run(connection, "affect_all.sql");
+            RecountPeople(connection);
+            RefreshSummary(connection);
+        }
         else RebuildAll(connection);
         transaction.Commit();
+    }
+
+    /// <summary>The roster snapshots whose load changed: keys, windows, then their rows snapshot by snapshot.</summary>
+    private static void RefreshSnapshots(DuckDBConnection connection)
+    {
+        Run(connection, "snapshots.sql");
+        foreach (var snapshot in Dates(connection, "SELECT s.snapshot FROM fact_stale_snapshot s SEMI JOIN fact_snapshot f ON f.snapshot = s.snapshot ORDER BY 1"))
+        foreach (var varies in new[] { true, false })
+            connection.Execute(FactScripts.Get("worker_rows.sql"), new DuckDBParameter("snapshot", snapshot), new DuckDBParameter("varies", varies));
+        connection.Execute("DROP TABLE fact_stale_snapshot");
+    }
+
+    /// <summary>The people of the snapshots in fact_affected_snapshot, counted again snapshot by snapshot.</summary>
+    private static void RecountPeople(DuckDBConnection connection)
+    {
+        Run(connection, "outcomes.sql");
+        foreach (var snapshot in Dates(connection, "SELECT a.snapshot FROM fact_affected_snapshot a SEMI JOIN fact_snapshot f ON f.snapshot = a.snapshot ORDER BY 1"))
+            connection.Execute(FactScripts.Get("unit_people.sql"), new DuckDBParameter("snapshot", snapshot));
+        connection.Execute("DROP TABLE fact_affected_snapshot");
+    }
+
+    /// <summary>district_progress stored at every snapshot date (snapshot_district_progress).</summary>
+    private static void RefreshSummary(DuckDBConnection connection)
+    {
+        connection.Execute("DELETE FROM snapshot_district_progress");
+        foreach (var snapshot in Dates(connection, "SELECT snapshot FROM fact_snapshot ORDER BY 1"))
+            connection.Execute(FactScripts.Get("summary.sql"), new DuckDBParameter("snapshot", snapshot));
+    }
+
+    private static List<DateOnly> Dates(DuckDBConnection connection, string query)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = query;
+        using var reader = command.ExecuteReader();
+        var dates = new List<DateOnly>();
+        while (reader.Read()) dates.Add(reader.GetFieldValue<DateOnly>(0));
+        return dates;
     }
 
     private static string? State(DuckDBConnection connection, string name) =>

@@ -7,5 +7,4 @@ DELETE FROM fact_certificate;
 DELETE FROM fact_certificate_level;
 DELETE FROM fact_unit;
 DELETE FROM fact_unit_key;
-DELETE FROM fact_person_key;
 DELETE FROM fact_state;

@@ -1,8 +1,5 @@
--- The per-snapshot summary pages read: district_progress at every roster snapshot date. Run after any load that can
--- change district_progress (rosters, exams, register, demonstration sites) and after people.sql.
-DELETE FROM snapshot_district_progress;
-
+-- The per-snapshot summary pages read, district_progress at one roster snapshot date ($snapshot), computed by the macro
+-- itself. Run for every snapshot (after the old rows are deleted) after any load that can change district_progress
+-- (rosters, exams, register, demonstration sites) and after the people counts.
 INSERT INTO snapshot_district_progress
-SELECT fs.snapshot, p.*
-FROM fact_snapshot fs, LATERAL (SELECT * FROM district_progress(fs.snapshot)) p
-ORDER BY fs.snapshot, p.district_code;
+SELECT $snapshot, p.* FROM district_progress($snapshot) p;

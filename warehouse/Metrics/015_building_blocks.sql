@@ -1,7 +1,7 @@
 -- 015: the building blocks. The rules of 010_rules.sql evaluated at an as-of date d over the snapshot facts
 -- (fact_worker, fact_unit, fact_certificate, fact_snapshot: see Schema/040_snapshot_facts.sql). Any date works, not only
 -- snapshot dates: the roster snapshot in force at d is the latest one dated <= d, and every date rule (入职/离职,
--- 发证日期, 兼职 limit, 设立/撤销) is compared with d itself. Integer keys (unit_id, person_id) are appended last.
+-- 发证日期, 兼职 limit, 设立/撤销) is compared with d itself. The integer unit key (unit_id) is appended last.
 
 -- 区划 at d: units of the register existing at d (设立日期 empty or <= d, 撤销日期 empty or > d).
 CREATE OR REPLACE MACRO units_at(d) AS TABLE
@@ -46,7 +46,7 @@ CREATE OR REPLACE MACRO worker_flags_at(d) AS TABLE
            fw.professional_post
                AND (coalesce(fw.certified_from <= arg.at_date, false) OR fw.social_work_degree)
                AND within_part_time_limit(fw.employment, fw.part_time_limit, arg.at_date) AS qualified,
-           fw.varies, fw.person_id, fw.unit_id
+           fw.varies, fw.unit_id
     FROM arg
     CROSS JOIN snapshot_at(d) sa
     JOIN fact_worker fw ON fw.snapshot = sa.snapshot
@@ -72,7 +72,7 @@ CREATE OR REPLACE MACRO unit_people_at(d, varying_rows) AS TABLE
 CREATE OR REPLACE MACRO in_post_at(d) AS TABLE
     SELECT wf.person_key, wf.unit_code, fu.district_code, fu.town_code,
            wf.post_category, wf.employment, wf.part_time_since, wf.hired, wf.left_on, wf.talent_source,
-           wf.education, wf.major, wf.salary_supplement, wf.snapshot AS snapshot_as_of, wf.person_id, wf.unit_id
+           wf.education, wf.major, wf.salary_supplement, wf.snapshot AS snapshot_as_of, wf.unit_id
     FROM worker_flags_at(d) wf
     JOIN fact_unit fu ON fu.unit_id = wf.unit_id;
 
@@ -81,12 +81,12 @@ CREATE OR REPLACE MACRO in_post_at(d) AS TABLE
 CREATE OR REPLACE MACRO certified_at(d) AS TABLE
     WITH arg AS (SELECT CAST(d AS DATE) AS at_date),
     ranked AS (
-        SELECT fc.person_key, fc.person_id,
+        SELECT fc.person_key,
                level_rank_at(fc.certified_from, fc.rank2_from, fc.rank3_from, fc.rank4_from, arg.at_date) AS level_rank
         FROM arg, fact_certificate fc
         WHERE fc.certified_from <= arg.at_date
     )
-    SELECT r.person_key, cl.level, r.level_rank, r.person_id
+    SELECT r.person_key, cl.level, r.level_rank
     FROM ranked r
     LEFT JOIN fact_certificate_level cl ON cl.level_rank = r.level_rank;
 
@@ -109,7 +109,7 @@ CREATE OR REPLACE MACRO worker_status_at(d) AS TABLE
            CASE WHEN NOT wf.professional_post THEN 'not a professional post'
                 WHEN NOT wf.professional THEN 'not certified and no social-work degree'
                 WHEN NOT wf.within_part_time_limit THEN 'part-time for more than two years' END AS reason_en,
-           wf.person_id, wf.unit_id
+           wf.unit_id
     FROM ranked wf
     JOIN fact_unit fu ON fu.unit_id = wf.unit_id
     LEFT JOIN fact_certificate_level cl ON cl.level_rank = wf.level_rank;

@@ -39,15 +39,15 @@ CREATE OR REPLACE MACRO town_centre_coverage(as_of) AS TABLE
 -- district at that date, so a move between districts is a leaver in one and a joiner in the other).
 -- Identity: certified_start + newly_certified + certified_joiners - certified_leavers = certified_end.
 CREATE OR REPLACE MACRO certified_bridge(from_date, to_date) AS TABLE
-    WITH s AS (SELECT w.person_id, w.district_code, w.certified FROM worker_status_at(from_date) w),
-         e AS (SELECT w.person_id, w.district_code, w.certified FROM worker_status_at(to_date) w),
+    WITH s AS (SELECT w.person_key, w.district_code, w.certified FROM worker_status_at(from_date) w),
+         e AS (SELECT w.person_key, w.district_code, w.certified FROM worker_status_at(to_date) w),
          moves AS (
              SELECT coalesce(e.district_code, s.district_code) AS district_code,
-                    s.person_id IS NOT NULL AND coalesce(s.certified, false) AS cert_start,
-                    e.person_id IS NOT NULL AND coalesce(e.certified, false) AS cert_end,
-                    s.person_id IS NOT NULL AS in_start,
-                    e.person_id IS NOT NULL AS in_end
-             FROM s FULL OUTER JOIN e ON e.person_id = s.person_id AND e.district_code = s.district_code
+                    s.person_key IS NOT NULL AND coalesce(s.certified, false) AS cert_start,
+                    e.person_key IS NOT NULL AND coalesce(e.certified, false) AS cert_end,
+                    s.person_key IS NOT NULL AS in_start,
+                    e.person_key IS NOT NULL AS in_end
+             FROM s FULL OUTER JOIN e ON e.person_key = s.person_key AND e.district_code = s.district_code
          ),
          districts AS (
              SELECT d.code FROM units_at(from_date) d WHERE d.level = 'district'
@@ -71,7 +71,7 @@ CREATE OR REPLACE MACRO certified_bridge(from_date, to_date) AS TABLE
 CREATE OR REPLACE MACRO talent_pool(as_of) AS TABLE
     SELECT c.level, CAST(count(*) AS BIGINT) AS people
     FROM certified_at(as_of) c
-    LEFT JOIN in_post_at(as_of) w ON w.person_id = c.person_id
-    WHERE w.person_id IS NULL
+    LEFT JOIN in_post_at(as_of) w ON w.person_key = c.person_key
+    WHERE w.person_key IS NULL
     GROUP BY c.level, c.level_rank
     ORDER BY c.level_rank DESC;

@@ -5,9 +5,8 @@
 -- first open of a warehouse loaded before facts existed. Never edited by hand: every row is derived from the raw tables.
 -- IF NOT EXISTS: SnapshotFacts runs this same script in files that never ran the schema (the research file).
 
--- Integer keys: a unit code (区划代码) or a person key gets a number once and keeps it.
+-- Integer unit keys: a unit code (区划代码) gets a number once and keeps it.
 CREATE TABLE IF NOT EXISTS fact_unit_key (code VARCHAR NOT NULL, unit_id INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS fact_person_key (person_key VARCHAR NOT NULL, person_id INTEGER NOT NULL);
 
 -- Every unit code the register or a roster names, with the register's attributes (NULL when not in the register).
 -- district_code / town_code: where the people of the unit count (a 9-digit unit is its own town);
@@ -32,7 +31,6 @@ CREATE TABLE IF NOT EXISTS fact_unit (
 
 -- One row per certified person: the date the person is first certified (持证) at any level, and at level rank 2, 3, 4.
 CREATE TABLE IF NOT EXISTS fact_certificate (
-    person_id       INTEGER NOT NULL,
     person_key      VARCHAR NOT NULL,
     certified_from  DATE NOT NULL,
     rank2_from      DATE,
@@ -58,7 +56,6 @@ CREATE TABLE IF NOT EXISTS fact_snapshot (
 CREATE TABLE IF NOT EXISTS fact_worker (
     snapshot            DATE NOT NULL,
     unit_id             INTEGER NOT NULL,
-    person_id           INTEGER NOT NULL,
     person_key          VARCHAR NOT NULL,
     unit_code           VARCHAR NOT NULL,
     post_category       VARCHAR NOT NULL,

@@ -1,8 +1,6 @@
--- fact_unit_people recounted for the snapshots in fact_affected_snapshot (left by snapshots.sql or affect_all.sql):
--- first each row's varies flag for its snapshot's window as it is now (a new later snapshot shortens a window, a new
--- certificate date moves a row in or out) and its stock flag for the talent baseline as it is now, then per snapshot
--- and unit the people of the rows that do not vary,
--- counted at the snapshot date by the metric macro itself (unit_people_at), and the talent baseline they were counted with.
+-- Before the people of the snapshots in fact_affected_snapshot are recounted: each row's varies flag for its
+-- snapshot's window as it is now (a new later snapshot shortens a window, a new certificate date moves a row in or out)
+-- and its stock flag for the talent baseline as it is now; the old counts of those snapshots go.
 UPDATE fact_worker
 SET varies = varies_in_window(fact_worker.employment, fact_worker.hired, fact_worker.left_on, fact_worker.certified_from,
                               fact_worker.part_time_limit, fs.snapshot, fs.next_snapshot),
@@ -15,14 +13,6 @@ WHERE fs.snapshot = fact_worker.snapshot
           fact_worker.left_on, fact_worker.certified_from, fact_worker.part_time_limit, fs.snapshot, fs.next_snapshot));
 
 DELETE FROM fact_unit_people WHERE snapshot IN (SELECT a.snapshot FROM fact_affected_snapshot a);
-
-INSERT INTO fact_unit_people
-SELECT s.snapshot, p.*
-FROM (SELECT fs.snapshot FROM fact_snapshot fs WHERE fs.snapshot IN (SELECT a.snapshot FROM fact_affected_snapshot a)) s,
-     LATERAL (SELECT * FROM unit_people_at(s.snapshot, false)) p
-ORDER BY s.snapshot, p.unit_id;
-
-DROP TABLE fact_affected_snapshot;
 
 DELETE FROM fact_state WHERE name = 'facts_baseline';
 
