@@ -1,5 +1,6 @@
 using Analytics.Tests.DemoData;
 using Analytics.Tests.Loading;
+using DuckDB.NET.Data;
 
 namespace Analytics.Tests.Metrics;
 
@@ -7,7 +8,8 @@ namespace Analytics.Tests.Metrics;
 /// The city demo (2019–2026, 15 roster snapshots) loaded file by file through the real loader, which refreshes the
 /// snapshot facts in each file's transaction: every macro over the facts agrees with the definition it replaced (over
 /// the raw tables) at every roster snapshot, a date between each two snapshots (75 days after each), a date before the
-/// first snapshot and one after the last. (The hand-built case covers the day-before/day-after edges.)
+/// first snapshot and one after the last (the hand-built case covers the day-before/day-after edges); target_indicators
+/// equals the dashboard's former formulas.
 /// </summary>
 [Collection(DemoDataCollection.Name)]
 public sealed class DemoAgreementTests(DemoDataFixture fixture)
@@ -46,5 +48,8 @@ public sealed class DemoAgreementTests(DemoDataFixture fixture)
         Assert.True(warehouse.Scalar<int>("SELECT count(*) FROM org_unit WHERE abolished IS NOT NULL") > 0);
 
         Assert.Empty(MetricAgreement.Disagreements(connection, allDatesAtOnce: false));
+        foreach (var d in new DateOnly[] { new(2020, 9, 13), new(2022, 12, 31), new(2025, 12, 31) })
+            Assert.Empty(ReferenceMetrics.Differences(connection, TargetIndicatorsTests.Measured, TargetIndicatorsTests.FormerFormulas,
+                new DuckDBParameter("as_of", d)));
     }
 }
