@@ -109,13 +109,19 @@ public static class SnapshotFacts
         transaction.Commit();
     }
 
-    /// <summary>The roster snapshots whose load changed: keys, windows, then their rows snapshot by snapshot.</summary>
+    /// <summary>
+    /// The roster snapshots whose load changed: keys, windows, then their rows snapshot by snapshot (their varies flags
+    /// are set by <see cref="RecountPeople"/>, which every caller runs next: the stale snapshots are among the affected).
+    /// </summary>
     private static void RefreshSnapshots(DuckDBConnection connection)
     {
         Run(connection, "snapshots.sql");
         foreach (var snapshot in Dates(connection, "SELECT s.snapshot FROM fact_stale_snapshot s SEMI JOIN fact_snapshot f ON f.snapshot = s.snapshot ORDER BY 1"))
-        foreach (var varies in new[] { true, false })
-            connection.Execute(FactScripts.Get("worker_rows.sql"), new DuckDBParameter("snapshot", snapshot), new DuckDBParameter("varies", varies));
+        {
+            Run(connection, "worker_rows.sql", (DateOnly?)snapshot);
+            Run(connection, "worker_units.sql", (DateOnly?)snapshot);
+            Run(connection, "worker_certificates.sql", (DateOnly?)snapshot);
+        }
         connection.Execute("DROP TABLE fact_stale_snapshot");
     }
 
@@ -124,7 +130,7 @@ public static class SnapshotFacts
     {
         Run(connection, "outcomes.sql");
         foreach (var snapshot in Dates(connection, "SELECT a.snapshot FROM fact_affected_snapshot a SEMI JOIN fact_snapshot f ON f.snapshot = a.snapshot ORDER BY 1"))
-            connection.Execute(FactScripts.Get("unit_people.sql"), new DuckDBParameter("snapshot", snapshot));
+            Run(connection, "unit_people.sql", (DateOnly?)snapshot);
         connection.Execute("DROP TABLE fact_affected_snapshot");
     }
 
@@ -133,7 +139,7 @@ public static class SnapshotFacts
     {
         connection.Execute("DELETE FROM snapshot_district_progress");
         foreach (var snapshot in Dates(connection, "SELECT snapshot FROM fact_snapshot ORDER BY 1"))
-            connection.Execute(FactScripts.Get("summary.sql"), new DuckDBParameter("snapshot", snapshot));
+            Run(connection, "summary.sql", (DateOnly?)snapshot);
     }
 
     private static List<DateOnly> Dates(DuckDBConnection connection, string query)
@@ -155,6 +161,24 @@ public static class SnapshotFacts
 
     private static void Run(DuckDBConnection connection, params string[] scripts)
     {
-        foreach (var script in scripts) connection.Execute(FactScripts.Get(script));
+        foreach (var script in scripts) Run(connection, script, snapshot: null);
+    }
+
+    /// <summary>One script, with $snapshot bound when given; a failure names the script (e.g. an out-of-memory load).</summary>
+    private static void Run(DuckDBConnection connection, string script, DateOnly? snapshot)
+    {
+        try
+        {
+            if (snapshot is { } date) connection.Execute(FactScripts.Get(script), new DuckDBParameter("snapshot", date));
+            else connection.Execute(FactScripts.Get(script));
+        }
+        catch (DuckDBException e)
+        {
+            throw new SnapshotFactsException(script, snapshot, e);
+        }
     }
 }
+
+/// <summary>A snapshot-fact script failed; the message names the script and the snapshot (the cause is DuckDB's).</summary>
+public sealed class SnapshotFactsException(string script, DateOnly? snapshot, Exception inner)
+    : Exception($"snapshot facts: {script}{(snapshot is { } d ? " for the snapshot of " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")} failed: {inner.Message}", inner);

@@ -1,8 +1,8 @@
 -- Roster snapshots: every snapshot whose roster load differs from the one its facts were built from (new, replaced by
--- a corrected file, or gone) loses its fact_worker rows (worker_rows.sql writes them again, snapshot by snapshot); the
--- unit codes it names get keys; the snapshot windows are recomputed. Leaves fact_stale_snapshot and
--- fact_affected_snapshot: the stale snapshots and those whose window changed too (a new later snapshot ends the window
--- of the one before), whose people are recounted (outcomes.sql, unit_people.sql).
+-- a corrected file, or gone) loses its fact_worker rows (worker_rows.sql and worker_certificates.sql write them again,
+-- snapshot by snapshot); the unit codes it names get keys; the snapshot windows are recomputed. Leaves
+-- fact_stale_snapshot and fact_affected_snapshot: the stale snapshots and those whose window changed too (a new later
+-- snapshot ends the window of the one before), whose people are recounted (outcomes.sql, unit_people.sql).
 CREATE OR REPLACE TEMP TABLE fact_stale_snapshot AS
 SELECT r.as_of AS snapshot
 FROM (SELECT rs.as_of, max(rs.load_id) AS load_id FROM roster_snapshot rs GROUP BY rs.as_of) r

@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS fact_snapshot (
 -- (professional post, social-work degree), the dates the date rules compare with (the last day of the 兼职 two-year
 -- limit, the first days certificates count), whether the person is 存量 (stock: hired before the talent baseline, so
 -- recomputed when the baseline setting changes), and whether the row's outcomes vary while its snapshot is in force
--- (varies_in_window; such rows come first in each snapshot, so a scan for them skips the rest).
+-- (varies_in_window).
 CREATE TABLE IF NOT EXISTS fact_worker (
     snapshot            DATE NOT NULL,
     unit_id             INTEGER NOT NULL,

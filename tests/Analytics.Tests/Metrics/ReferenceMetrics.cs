@@ -30,6 +30,17 @@ internal static partial class ReferenceMetrics
         }
     }
 
+    /// <summary>The reference macros under their own names: the metric SQL of a warehouse written before the facts.</summary>
+    public static void InstallUnderTheirOwnNames(DuckDBConnection connection)
+    {
+        foreach (var script in Scripts())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = script;
+            command.ExecuteNonQuery();
+        }
+    }
+
     private static List<string> Scripts()
     {
         var assembly = typeof(ReferenceMetrics).Assembly;

@@ -126,11 +126,18 @@ public sealed class SnapshotFactsRefreshTests
         var expected = f.Rows("SELECT * FROM district_progress(DATE '2020-07-01')");
         using (var connection = f.Database.Open())
         {
-            // As the warehouse was before schema 040: no fact table, no record of the script.
+            // As the warehouse was before schema 040: the metric macros of then, no fact table, no record of the script.
+            ReferenceMetrics.InstallUnderTheirOwnNames(connection);
             connection.Execute("""
                 DROP TABLE fact_worker; DROP TABLE fact_unit; DROP TABLE fact_unit_key;
                 DROP TABLE fact_certificate; DROP TABLE fact_certificate_level; DROP TABLE fact_snapshot;
-                DROP TABLE snapshot_district_progress; DROP TABLE fact_state;
+                DROP TABLE fact_unit_people; DROP TABLE snapshot_district_progress; DROP TABLE fact_state;
+                DROP MACRO TABLE target_indicators; DROP MACRO TABLE appraisal_year_at; DROP MACRO TABLE area_progress_at;
+                DROP MACRO TABLE unit_status_at; DROP MACRO TABLE unit_people_at; DROP MACRO TABLE worker_flags_at;
+                DROP MACRO TABLE snapshot_at; DROP MACRO varies_in_window; DROP MACRO post_gap; DROP MACRO is_post_unit;
+                DROP MACRO unit_exists_at; DROP MACRO level_rank_at; DROP MACRO certificate_valid_from;
+                DROP MACRO within_part_time_limit; DROP MACRO part_time_limit; DROP MACRO is_professional_post;
+                DROP MACRO in_post_on; DROP MACRO is_stock;
                 DELETE FROM schema_version WHERE script LIKE '%snapshot_facts%';
                 """);
         }
