@@ -118,9 +118,9 @@ public static class SnapshotFacts
         Run(connection, "snapshots.sql");
         foreach (var snapshot in Dates(connection, "SELECT s.snapshot FROM fact_stale_snapshot s SEMI JOIN fact_snapshot f ON f.snapshot = s.snapshot ORDER BY 1"))
         {
-            Run(connection, "worker_rows.sql", (DateOnly?)snapshot);
-            Run(connection, "worker_units.sql", (DateOnly?)snapshot);
-            Run(connection, "worker_certificates.sql", (DateOnly?)snapshot);
+            RunOne(connection, "worker_rows.sql", snapshot);
+            RunOne(connection, "worker_units.sql", snapshot);
+            RunOne(connection, "worker_certificates.sql", snapshot);
         }
         connection.Execute("DROP TABLE fact_stale_snapshot");
     }
@@ -130,7 +130,7 @@ public static class SnapshotFacts
     {
         Run(connection, "outcomes.sql");
         foreach (var snapshot in Dates(connection, "SELECT a.snapshot FROM fact_affected_snapshot a SEMI JOIN fact_snapshot f ON f.snapshot = a.snapshot ORDER BY 1"))
-            Run(connection, "unit_people.sql", (DateOnly?)snapshot);
+            RunOne(connection, "unit_people.sql", snapshot);
         connection.Execute("DROP TABLE fact_affected_snapshot");
     }
 
@@ -139,7 +139,7 @@ public static class SnapshotFacts
     {
         connection.Execute("DELETE FROM snapshot_district_progress");
         foreach (var snapshot in Dates(connection, "SELECT snapshot FROM fact_snapshot ORDER BY 1"))
-            Run(connection, "summary.sql", (DateOnly?)snapshot);
+            RunOne(connection, "summary.sql", snapshot);
     }
 
     private static List<DateOnly> Dates(DuckDBConnection connection, string query)
@@ -161,11 +161,11 @@ public static class SnapshotFacts
 
     private static void Run(DuckDBConnection connection, params string[] scripts)
     {
-        foreach (var script in scripts) Run(connection, script, snapshot: null);
+        foreach (var script in scripts) RunOne(connection, script, snapshot: null);
     }
 
-    /// <summary>One script, with $snapshot bound when given; a failure names the script (e.g. an out-of-memory load).</summary>
-    private static void Run(DuckDBConnection connection, string script, DateOnly? snapshot)
+    /// <summary>One script, with $snapshot bound when given; a failure names the script (e.g. a load out of memory).</summary>
+    private static void RunOne(DuckDBConnection connection, string script, DateOnly? snapshot)
     {
         try
         {
