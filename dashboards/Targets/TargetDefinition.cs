@@ -5,7 +5,8 @@ internal sealed record Bilingual(string Zh, string En);
 
 /// <summary>
 /// One row of targets.json. Threshold is the share (0..1) the indicator must reach; coverage-only rows have none.
-/// Source: "policy" (fixed by the policy text) or "planner" (a planner-set threshold for a worded 2025 aim).
+/// Source: "policy" (fixed by the policy text, including the 2022 post minimums repeated as standing targets in later
+/// years) or "planner" (a planner-set threshold for a worded 2025 aim).
 /// </summary>
 internal sealed record TargetDefinition(
     string Id, int Year, string Indicator, string Source, double? Threshold, bool CoverageOnly,
@@ -36,4 +37,10 @@ internal static class TargetIndicators
         [TownCentreCoverage] = null,
         [AppraisalCoverage] = 1.0,
     };
+
+    /// <summary>
+    /// The 2022 post minimums (社区 2, 建制村 1 qualified posts): standing targets, in force at every later date, so every
+    /// later target year must list them too, as policy rows with the 2022 threshold (METRICS.md, "The 2025 targets").
+    /// </summary>
+    public static readonly IReadOnlyList<string> Standing = [UnitPosts];
 }

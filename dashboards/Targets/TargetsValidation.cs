@@ -40,6 +40,16 @@ internal static class TargetsValidation
                 errors.Add($"{row.Id}: the 2022 target \"{indicator}\" is fixed by the policy at " +
                            (threshold is null ? "coverage only (coverageOnly: true)" : $"threshold {threshold}") + " / 2022年目标值由政策确定，不可修改");
         }
+
+        foreach (var year in targets.Select(t => t.Year).Where(y => y > 2022).Distinct().Order())
+        foreach (var indicator in TargetIndicators.Standing)
+        {
+            var standing = targets.FirstOrDefault(t => t.Year == year && t.Indicator == indicator && t.Source == TargetIndicators.Policy);
+            if (standing is null)
+                errors.Add($"the 2022 target \"{indicator}\" stays in force: the {year} targets need it as a policy row with threshold {TargetIndicators.Fixed2022[indicator]} / 2022年岗位最低配置持续有效，{year}年目标中须保留");
+            else if (standing.Threshold != TargetIndicators.Fixed2022[indicator] || standing.CoverageOnly)
+                errors.Add($"{standing.Id}: the 2022 target \"{indicator}\" stays in force at threshold {TargetIndicators.Fixed2022[indicator]} / 持续有效的2022年目标值不可修改");
+        }
         return errors;
     }
 }

@@ -22,13 +22,9 @@ internal sealed class SnapshotQueries(WarehouseConnections warehouse)
         return latest.Count > 0 ? latest[0] : DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
     }
 
-    /// <summary>The 区(市)县 existing at the date, by code.</summary>
+    /// <summary>The 区(市)县 existing at the date (units_at), by code.</summary>
     public IReadOnlyList<DistrictChoice> Districts(DateOnly asOf) => warehouse.Query(
-        """
-        SELECT code, name FROM org_unit
-        WHERE level = 'district' AND (established IS NULL OR established <= $as_of) AND (abolished IS NULL OR abolished > $as_of)
-        ORDER BY code
-        """,
+        "SELECT code, name FROM units_at($as_of) WHERE level = 'district' ORDER BY code",
         r => new DistrictChoice(r.Text("code"), r.Text("name")),
         new DuckDBParameter("as_of", asOf));
 

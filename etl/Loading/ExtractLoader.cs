@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Analytics.Etl.Extracts;
+using Analytics.Warehouse.Facts;
 using Analytics.Warehouse.People;
 using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
@@ -194,11 +195,7 @@ internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher 
     /// for what is derived from the merged rows and must land with them (the snapshot facts:
     /// <c>SnapshotFacts.Refresh(merge.Connection, ...)</c> for <paramref name="kind"/>, load <c>merge.LoadId</c>).
     /// </summary>
-    private static void AfterMerge(MergeContext merge, ExtractKind kind)
-    {
-        _ = merge;
-        _ = kind;
-    }
+    private static void AfterMerge(MergeContext merge, ExtractKind kind) => SnapshotFacts.Refresh(merge.Connection, kind.Code);
 
     private void AppendRows(ExtractFile file, MergeContext merge, FileLoad load, CancellationToken cancellationToken)
     {

@@ -1,14 +1,14 @@
--- 030: the workforce behind the progress numbers: levels, sources of new talent, town service centres,
--- the certified bridge between two dates and the talent pool outside the posts.
+-- 030: the workforce behind the progress numbers: 持证等级 (levels), 增量 (new talent) by 人才来源, 社工服务中心 (town
+-- service centres), the 持证 (certified) bridge between two dates and the 人才储备 (talent pool) outside the posts.
 
--- People in post at as_of by 区(市)县 and highest level held (社工员 … 高级社会工作师, or 未持证).
+-- People 在岗 at as_of by 区(市)县 and highest 持证等级 held (社工员 … 高级社会工作师, or 未持证).
 CREATE OR REPLACE MACRO workers_by_level(as_of) AS TABLE
     SELECT w.district_code, coalesce(w.level, '未持证') AS level, CAST(count(*) AS BIGINT) AS workers
     FROM worker_status_at(as_of) w
     GROUP BY w.district_code, coalesce(w.level, '未持证'), coalesce(w.level_rank, 0)
     ORDER BY w.district_code, coalesce(w.level_rank, 0);
 
--- New talent (增量) in post at as_of by 区(市)县 and 人才来源.
+-- 增量 (new talent) 在岗 at as_of by 区(市)县 and 人才来源.
 CREATE OR REPLACE MACRO new_talent_by_source(as_of) AS TABLE
     SELECT w.district_code, w.talent_source, CAST(count(*) AS BIGINT) AS workers
     FROM worker_status_at(as_of) w
@@ -16,7 +16,8 @@ CREATE OR REPLACE MACRO new_talent_by_source(as_of) AS TABLE
     GROUP BY w.district_code, w.talent_source
     ORDER BY w.district_code, w.talent_source;
 
--- Per 区(市)县 at as_of: 镇(街道)/乡, how many have >= 1 qualified post at the service centre, and the share
+-- 社工服务中心覆盖率 per 区(市)县 at as_of: 镇(街道)/乡, how many have >= 1 达标岗位 (qualified post) at the
+-- service centre, and the share
 -- (DOUBLE 0..1, NULL when the district has no town). A coverage figure, never a shortfall.
 CREATE OR REPLACE MACRO town_centre_coverage(as_of) AS TABLE
     WITH towns AS (
@@ -34,7 +35,7 @@ CREATE OR REPLACE MACRO town_centre_coverage(as_of) AS TABLE
     WHERE d.level = 'district'
     ORDER BY d.code;
 
--- Certificate holders in post from from_date to to_date, by 区(市)县 ("in post at a date" = in post in that
+-- 持证 (certificate holders) 在岗 from from_date to to_date, by 区(市)县 ("in post at a date" = in post in that
 -- district at that date, so a move between districts is a leaver in one and a joiner in the other).
 -- Identity: certified_start + newly_certified + certified_joiners - certified_leavers = certified_end.
 CREATE OR REPLACE MACRO certified_bridge(from_date, to_date) AS TABLE
@@ -66,7 +67,7 @@ CREATE OR REPLACE MACRO certified_bridge(from_date, to_date) AS TABLE
     GROUP BY d.code
     ORDER BY d.code;
 
--- Certificate holders at as_of who are not in post at as_of (students, volunteers, leavers), by highest level.
+-- 人才储备 (talent pool): 持证 at as_of and not 在岗 at as_of (students, volunteers, leavers), by highest level.
 CREATE OR REPLACE MACRO talent_pool(as_of) AS TABLE
     SELECT c.level, CAST(count(*) AS BIGINT) AS people
     FROM certified_at(as_of) c

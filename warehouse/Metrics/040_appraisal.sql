@@ -1,5 +1,13 @@
--- 040: performance appraisal of community social workers (the appraisal rule) for a year.
+-- 040: 绩效考评 (performance appraisal) of community social workers (the appraisal rule) for a year.
 -- A person's state "in the year" is their state at December 31 of that year.
+
+-- 考评年度 shown at d: the latest year with appraisals up to year(d), else year(d) (one row).
+CREATE OR REPLACE MACRO appraisal_year_at(d) AS TABLE
+    WITH arg AS (SELECT CAST(d AS DATE) AS at_date)
+    SELECT CAST(coalesce(max(a.year), year(arg.at_date)) AS INTEGER) AS appraisal_year
+    FROM arg
+    LEFT JOIN appraisal a ON a.year <= year(arg.at_date)
+    GROUP BY arg.at_date;
 
 -- Appraisals of the year by 区(市)县 (first 6 digits of the assessing 镇(街道)), type and grade.
 CREATE OR REPLACE MACRO appraisal_results(year) AS TABLE
@@ -11,7 +19,7 @@ CREATE OR REPLACE MACRO appraisal_results(year) AS TABLE
     ORDER BY district_code, a.appraisal_type,
              CASE a.grade WHEN '优秀' THEN 1 WHEN '合格' THEN 2 WHEN '基本合格' THEN 3 WHEN '不合格' THEN 4 ELSE 5 END;
 
--- Certificate holders in post at Dec 31 drawing 基本工资增发 (> 0), with the appraisal flag for the year.
+-- 持证 (certificate holders) 在岗 at Dec 31 drawing 基本工资增发 (> 0), with the appraisal flag for the year.
 CREATE OR REPLACE MACRO supplement_holders(year) AS TABLE
     WITH arg AS (SELECT CAST(year AS INTEGER) AS appraisal_year),
     appraised AS (
@@ -23,7 +31,7 @@ CREATE OR REPLACE MACRO supplement_holders(year) AS TABLE
     LEFT JOIN appraised a ON a.person_key = w.person_key
     WHERE w.certified AND coalesce(w.salary_supplement, 0) > 0;
 
--- Per 区(市)县: holders drawing the supplement, how many were appraised that year, and the share
+-- 考评覆盖率 per 区(市)县: holders drawing the supplement, how many were appraised that year, and the share
 -- (DOUBLE 0..1, NULL when there is no holder).
 CREATE OR REPLACE MACRO appraisal_coverage(year) AS TABLE
     WITH h AS (

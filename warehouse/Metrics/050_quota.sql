@@ -1,4 +1,4 @@
--- 050: post quotas (专业岗位开发设置) per year and 区(市)县, summing every unit of the district.
+-- 050: 岗位开发设置 (post quotas: 申报 requested, 审定 approved) per year and 区(市)县, summing every unit of the district.
 -- approved is NULL when no unit of the district has an approved number yet.
 CREATE OR REPLACE VIEW quota_summary AS
     SELECT q.year, left(q.unit_code, 6) AS district_code,

@@ -1,11 +1,13 @@
 using System.Reflection;
+using Analytics.Warehouse.Facts;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Storage;
 
 /// <summary>
 /// Opens the warehouse file: the first open of this instance applies the numbered schema scripts (Schema/NNN_*.sql) once each, recorded in
-/// schema_version, then (re)installs every metric script (Metrics/*.sql) and syncs the settings table.
+/// schema_version, then (re)installs every metric script (Metrics/*.sql), syncs the settings table and makes sure the
+/// snapshot facts are built (a warehouse loaded before facts existed gets them here).
 /// </summary>
 internal sealed class WarehouseDatabase(WarehouseOptions options)
 {
@@ -35,6 +37,7 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
                     SchemaScripts.Apply(connection);
                     SchemaScripts.ApplyMetrics(connection);
                     SyncSettings(connection);
+                    SnapshotFacts.EnsureCurrent(connection);
                     prepared = true;
                 }
             }
@@ -165,8 +168,12 @@ internal static class SchemaScripts
         }
     }
 
+    /// <summary>The metric macros, over the snapshot facts: the fact tables first (the macros bind to them), then the
+    /// macros, then the facts built if they are missing or were built by another version of their definitions.</summary>
     internal static void ApplyMetrics(DuckDBConnection connection)
     {
+        SnapshotFacts.EnsureTables(connection);
         foreach (var (_, sql) in Read("Metrics")) connection.Execute(sql);
+        SnapshotFacts.EnsureCurrent(connection);
     }
 }

@@ -1,4 +1,5 @@
 using Analytics.Dashboards.Warehouse;
+using Analytics.Warehouse.Facts;
 using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
 
@@ -27,14 +28,17 @@ internal sealed class TestWarehouse : IDisposable
     public WarehouseOptions Options { get; }
     public WarehouseConnections Connections { get; }
 
-    /// <summary>Runs a statement with $name parameters given as (name, value) pairs.</summary>
+    /// <summary>Runs a statement with $name parameters given as (name, value) pairs, then rebuilds the snapshot facts (as a load does).</summary>
     public void Execute(string sql, params (string Name, object? Value)[] parameters)
     {
         using var connection = Connections.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
-        command.ExecuteNonQuery();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+            command.ExecuteNonQuery();
+        }
+        SnapshotFacts.RebuildAll(connection);
     }
 
     public long Scalar(string sql, params (string Name, object? Value)[] parameters)

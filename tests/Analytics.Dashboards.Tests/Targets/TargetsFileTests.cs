@@ -18,13 +18,27 @@ public sealed class TargetsFileTests : IDisposable
     }
 
     [Fact]
-    public void The_shipped_file_is_valid_with_policy_2022_rows_and_planner_set_2025_rows()
+    public void The_shipped_file_is_valid_with_policy_2022_rows_and_planner_set_2025_rows_besides_the_standing_post_minimums()
     {
         var targets = TargetsFile.Load(TestPaths.ShippedTargets);
         Assert.All(targets.Where(t => t.Year == 2022), t => Assert.Equal("policy", t.Source));
-        Assert.Equal(["appraisal_coverage", "professional_share", "town_centre_coverage"],
+        Assert.Equal(["appraisal_coverage", "professional_share", "town_centre_coverage", "unit_posts"],
             targets.Where(t => t.Year == 2025).Select(t => t.Indicator).Order().ToArray());
-        Assert.All(targets.Where(t => t.Year == 2025), t => Assert.True(t.IsPlannerSet));
+        var standing = targets.Single(t => t.Year == 2025 && t.Indicator == "unit_posts");
+        Assert.Equal(("policy", 1.0), (standing.Source, standing.Threshold));
+        Assert.All(targets.Where(t => t.Year == 2025 && t != standing), t => Assert.True(t.IsPlannerSet));
+    }
+
+    [Fact]
+    public void The_2022_post_minimums_cannot_be_dropped_or_lowered_for_2025()
+    {
+        var dropped = WriteVariant(targets => targets.Remove(targets.Single(t => t!["id"]!.GetValue<string>() == "posts-2025")));
+        var error = Assert.Throws<TargetsFileException>(() => TargetsFile.Load(dropped));
+        Assert.Contains(error.Errors, e => e.Contains("\"unit_posts\" stays in force") && e.Contains("2025"));
+
+        var lowered = WriteVariant(targets => targets.Single(t => t!["id"]!.GetValue<string>() == "posts-2025")!["threshold"] = 0.9);
+        error = Assert.Throws<TargetsFileException>(() => TargetsFile.Load(lowered));
+        Assert.Contains(error.Errors, e => e.StartsWith("posts-2025:", StringComparison.Ordinal) && e.Contains("stays in force at threshold 1"));
     }
 
     [Fact]
@@ -60,7 +74,7 @@ public sealed class TargetsFileTests : IDisposable
         var path = WriteVariant(_ => { });
         using var ctx = new DashboardContext(targetsPath: path);
         var page = ctx.Render<TargetsPage>();
-        Assert.Equal(7, page.FindAll("#targets tbody tr").Count);
+        Assert.Equal(8, page.FindAll("#targets tbody tr").Count);
         Assert.Contains("60.0%", page.Find("tr[data-target=professional-share-2025]").TextContent);
         Assert.Contains("规划设定", page.Find("tr[data-target=professional-share-2025]").TextContent);
         Assert.Contains("政策文件", page.Find("tr[data-target=posts-2022]").TextContent);

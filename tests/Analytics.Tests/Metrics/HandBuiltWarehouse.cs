@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Warehouse.Facts;
 using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
 
@@ -45,11 +46,15 @@ internal sealed class HandBuiltWarehouse : IDisposable
         return warehouse;
     }
 
+    /// <summary>Runs statements that write raw rows, then rebuilds the snapshot facts from them, as a load does.</summary>
     public void Execute(string sql)
     {
-        using var cmd = Connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
+        using (var cmd = Connection.CreateCommand())
+        {
+            cmd.CommandText = sql;
+            cmd.ExecuteNonQuery();
+        }
+        SnapshotFacts.RebuildAll(Connection);
     }
 
     /// <summary>Runs a query with $name parameters; each row as column name → value (DBNull → null).</summary>

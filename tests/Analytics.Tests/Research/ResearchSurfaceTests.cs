@@ -90,6 +90,10 @@ public sealed partial class ResearchSurfaceTests : IDisposable
                 "education_level" => "'本科'",
                 "major_text" => "'社会工作'",
                 "employment_kind" => "'专职'",
+                "post_category" => "'社会工作专业岗位'",
+                "unit_level" => "'community'",
+                "exam_year" => "2020",
+                "varying_rows" => "true",
                 _ => "DATE '2023-06-30'",
             });
         var call = $"{macro.Name}({string.Join(", ", args)})";
