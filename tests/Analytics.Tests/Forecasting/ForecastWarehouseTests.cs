@@ -22,6 +22,7 @@ public sealed class ForecastWarehouseTests : IDisposable
         var db = new WarehouseDatabase(new WarehouseOptions { Path = Path.Combine(_folder, "w.duckdb") });
         using var connection = db.Open();
         Seed(connection);
+        Analytics.Warehouse.Facts.SnapshotFacts.RebuildAll(connection);
         return db;
     }
 
@@ -116,7 +117,7 @@ public sealed class ForecastWarehouseTests : IDisposable
     private static void Seed(DuckDBConnection c)
     {
         Exec(c, """
-            INSERT INTO org_unit VALUES
+            INSERT INTO org_unit (code, name, kind, level, parent_code, district_code, established, abolished, load_id) VALUES
               ('510104', '锦江区', '区', 'district', NULL, '510104', NULL, NULL, 1),
               ('510104001', '督院街街道', '街道', 'town', '510104', '510104', NULL, NULL, 1),
               ('510104001001', '一社区', '社区', 'community', '510104001', '510104', NULL, NULL, 1),
@@ -146,7 +147,7 @@ public sealed class ForecastWarehouseTests : IDisposable
             foreach (var asOf in r.In)
             {
                 using var cmd = c.CreateCommand();
-                cmd.CommandText = "INSERT INTO roster_entry VALUES ($as_of, $p, $unit, $post, $emp, $pts, $hired, $left, '其他', $edu, $major, NULL, 1, 1)";
+                cmd.CommandText = "INSERT INTO roster_entry (as_of, person_key, unit_code, post_category, employment, part_time_since, hired, left_on, talent_source, education, major, salary_supplement, load_id, line_number) VALUES ($as_of, $p, $unit, $post, $emp, $pts, $hired, $left, '其他', $edu, $major, NULL, 1, 1)";
                 cmd.Parameters.Add(new DuckDBParameter("as_of", DateOnly.Parse(asOf, CultureInfo.InvariantCulture)));
                 cmd.Parameters.Add(new DuckDBParameter("p", r.P));
                 cmd.Parameters.Add(new DuckDBParameter("unit", r.Unit));

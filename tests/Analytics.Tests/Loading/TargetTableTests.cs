@@ -52,7 +52,7 @@ public sealed class TargetTableTests
                 INSERT INTO person VALUES ('k1', '510104********0011', '欧阳娜娜', '欧***', '女', DATE '1980-05-06', 1);
                 INSERT INTO quarantine VALUES (1, 'a.csv', 3, '学历', '学历无效', 'education invalid');
                 INSERT INTO load_notice VALUES (1, 'a.csv', 4, '性别', '性别不符', 'gender differs');
-                INSERT INTO org_unit VALUES ('510104', '锦江区', '区', 'district', NULL, '510104', NULL, NULL, 1);
+                INSERT INTO org_unit (code, name, kind, level, parent_code, district_code, established, abolished, load_id) VALUES ('510104', '锦江区', '区', 'district', NULL, '510104', NULL, NULL, 1);
                 """);
         }
 

@@ -11,12 +11,12 @@ public sealed class HandBuiltAgreementTests
     /// <summary>More edges on top of the hand-built case, each between snapshots.</summary>
     private const string Edges = """
         -- a village set up between S2 and S3, and a town abolished at S3's date
-        INSERT INTO org_unit VALUES
+        INSERT INTO org_unit (code, name, kind, level, parent_code, district_code, established, abolished, load_id) VALUES
             ('510121101203', '新建村', '建制村', 'community', '510121101', '510121', DATE '2021-05-01', NULL, 1),
             ('510121103', '已撤乡', '乡', 'town', '510121', '510121', NULL, DATE '2021-12-31', 1);
         -- in S3: a 兼职 post without 兼职起始日期; a person at a unit the register does not know; one at the new village
         -- hired after S3; a person who passed the same level twice and a higher level later, with and without 发证日期
-        INSERT INTO roster_entry VALUES
+        INSERT INTO roster_entry (as_of, person_key, unit_code, post_category, employment, part_time_since, hired, left_on, talent_source, education, major, salary_supplement, load_id, line_number) VALUES
             ('2021-12-31', 'p20', '510121101203', '社会工作专业岗位', '兼职', NULL, '2021-06-01', NULL, '其他', '本科', '社会工作', NULL, 4, 20),
             ('2021-12-31', 'p21', '510199001001', '社会工作专业岗位', '专职', NULL, '2018-01-01', NULL, '存量转岗', '本科', '社会工作', NULL, 4, 21),
             ('2021-12-31', 'p22', '510121101203', '社会工作专业岗位', '专职', NULL, '2022-01-15', NULL, '其他', '大专', '法学', NULL, 4, 22),

@@ -63,6 +63,8 @@ public sealed class ReidentificationTests(DemoDataFixture demo) : IDisposable
             "roster_snapshot.as_of", "roster_entry.as_of", "forecast_scenario.created_at", "forecast_run.run_at",
             "forecast_run.data_vintage", "forecast_run.history_until", "forecast_point.run_at", "forecast_point.as_of", "forecast_latest.run_at",
             "forecast_latest.as_of", "forecast_backtest_cell.run_at", "forecast_coverage.run_at", "research_info.built_at",
+            "fact_unit.established", "fact_unit.abolished", "fact_snapshot.snapshot", "fact_snapshot.next_snapshot", "fact_worker.snapshot",
+            "fact_unit_people.snapshot", "snapshot_district_progress.as_of",
         };
         var dateColumns = new List<string>();
         using (var cmd = research.CreateCommand())
@@ -72,7 +74,13 @@ public sealed class ReidentificationTests(DemoDataFixture demo) : IDisposable
             while (reader.Read()) dateColumns.Add(reader.GetString(0));
         }
         var personal = dateColumns.Where(c => !notPersonal.Contains(c)).ToList();
-        Assert.Equal(["exam_result.issued", "roster_entry.hired", "roster_entry.left_on", "roster_entry.part_time_since"], personal);
+        Assert.Equal(
+        [
+            "exam_result.issued", "fact_certificate.certified_from", "fact_certificate.rank2_from", "fact_certificate.rank3_from",
+            "fact_certificate.rank4_from", "fact_worker.certified_from", "fact_worker.hired", "fact_worker.left_on",
+            "fact_worker.part_time_limit", "fact_worker.part_time_since", "fact_worker.rank2_from", "fact_worker.rank3_from",
+            "fact_worker.rank4_from", "roster_entry.hired", "roster_entry.left_on", "roster_entry.part_time_since",
+        ], personal);
         foreach (var column in personal)
         {
             var (table, name) = (column.Split('.')[0], column.Split('.')[1]);
