@@ -29,12 +29,13 @@ internal sealed record CommunityProgress(
 /// <summary>One row of community_workers(as_of, unit): who counts and who does not, and why. Names masked.</summary>
 public sealed record UnitWorker(
     string PersonKey, string NameMasked, string PostCategory, string Employment, DateOnly? PartTimeSince, DateOnly? Hired,
-    string TalentGroup, string TalentSource, string? Level, bool Certified, bool Professional, bool Qualified, string ReasonZh, string ReasonEn)
+    string TalentGroup, string TalentSource, string? Level, bool Certified, bool Professional, bool Qualified, string ReasonZh, string ReasonEn,
+    string? ProfessionalTitle = null)
 {
     internal static UnitWorker Read(IDataRecord r) => new(
         r.Text("person_key"), r.Text("name_masked"), r.Text("post_category"), r.Text("employment"), r.Date("part_time_since"),
         r.Date("hired"), r.Text("talent_group"), r.Text("talent_source"), r.TextOrNull("level"), r.Bool("certified"),
-        r.Bool("professional"), r.Bool("qualified"), r.Text("reason_zh"), r.Text("reason_en"));
+        r.Bool("professional"), r.Bool("qualified"), r.Text("reason_zh"), r.Text("reason_en"), r.TextOrNull("professional_title"));
 }
 
 /// <summary>A demonstration site recognised up to the as-of year.</summary>

@@ -76,6 +76,7 @@ internal static partial class UiStrings
         ["col.talent_group"] = ("存量/增量", "Stock/new"),
         ["col.talent_source"] = ("人才来源", "Talent source"),
         ["col.level"] = ("资格级别", "Level"),
+        ["col.professional_title"] = ("职称", "Professional title"),
         ["col.qualified"] = ("计入达标", "Counts"),
         ["col.reason"] = ("原因", "Reason"),
         ["col.appraisal_type"] = ("考评类型", "Appraisal type"),

@@ -127,10 +127,11 @@ CREATE OR REPLACE MACRO community_workers(as_of, unit) AS TABLE
     )
     SELECT w.person_key, n.name_masked, w.post_category, w.employment, w.part_time_since, w.hired,
            w.talent_group, w.talent_source, w.level, w.certified, w.professional, w.qualified,
-           w.reason_zh, w.reason_en
+           w.reason_zh, w.reason_en, re.professional_title
     FROM arg
     JOIN worker_status_at(as_of) w ON w.unit_code = arg.unit_code
     LEFT JOIN names n ON n.person_key = w.person_key
+    LEFT JOIN roster_entry re ON re.as_of = w.snapshot_as_of AND re.person_key = w.person_key
     ORDER BY w.qualified DESC, w.post_category, w.hired, w.person_key;
 
 -- district_progress at every roster snapshot date (one row per snapshot date x 区(市)县), read from the per-snapshot

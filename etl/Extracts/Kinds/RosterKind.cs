@@ -6,7 +6,7 @@ namespace Analytics.Etl.Extracts.Kinds;
 internal sealed record RosterRow(
     DateOnly AsOf, string IdNumber, string Name, string? Gender, string UnitCode, string PostCategory, string Employment,
     DateOnly? PartTimeSince, DateOnly Hired, DateOnly? Left, string TalentSource, string Education, string? Major,
-    int? SalarySupplement) : IPersonRow;
+    int? SalarySupplement, string? ProfessionalTitle = null) : IPersonRow;
 
 /// <summary>
 /// 社区工作者花名册 (HR roster): a full snapshot of the community workforce on one 统计日期. Every snapshot is kept; a
@@ -31,6 +31,7 @@ internal sealed class RosterKind() : ExtractKind<RosterRow>("roster", "社区工
     public static readonly ExtractColumn Education = List.Required("学历", "education");
     public static readonly ExtractColumn Major = List.Optional("所学专业", "major");
     public static readonly ExtractColumn SalarySupplement = List.Optional("基本工资增发", "salary_supplement");
+    public static readonly ExtractColumn ProfessionalTitle = List.Optional("职称", "professional_title");
 
     public const string PartTime = "兼职";
     public static readonly IReadOnlyList<string> PostCategories = ["社会工作专业岗位", "社区专职工作者", "其他"];
@@ -44,6 +45,7 @@ internal sealed class RosterKind() : ExtractKind<RosterRow>("roster", "社区工
         Text("employment", r => r.Employment), Date("part_time_since", r => r.PartTimeSince), Date("hired", r => r.Hired),
         Date("left_on", r => r.Left), Text("talent_source", r => r.TalentSource), Text("education", r => r.Education),
         Text("major", r => r.Major), Integer("salary_supplement", r => r.SalarySupplement), LoadId(), LineNumber(),
+        Text("professional_title", r => r.ProfessionalTitle),
     ];
 
     public override IRowRules<RosterRow> Rules(ExtractContext context) => new RosterRules(context);
@@ -90,7 +92,7 @@ internal sealed class RosterKind() : ExtractKind<RosterRow>("roster", "社区工
                     $"left (离职日期) {l:yyyy-MM-dd} is before hired (入职日期) {hiredOn:yyyy-MM-dd}: please check.");
             if (row.HasProblems) return row.Bad<RosterRow>(lineNumber);
             return row.Good(lineNumber, new RosterRow(asOf!.Value, id!, row.Text(Name).ToString(), gender, unit!, category!, employment!,
-                partTimeSince, hired!.Value, left, source!, education!, row.Optional(Major), supplement));
+                partTimeSince, hired!.Value, left, source!, education!, row.Optional(Major), supplement, row.Optional(ProfessionalTitle)));
         }
 
         private void RequireSameAsOf(DateOnly date, int lineNumber)

@@ -76,5 +76,19 @@ public sealed class DrilldownPageTests : IDisposable
         Assert.All(reasons.Where(r => r != ""), r => Assert.Contains(r, workers));
     }
 
+    [Fact]
+    public void Community_shows_each_workers_professional_title_and_a_dash_where_none_was_given()
+    {
+        ctx.Warehouse.Execute("UPDATE roster_entry SET professional_title = '中级社会工作师' WHERE person_key = 'k3' AND as_of = DATE '2023-06-30'");
+
+        var page = ctx.Render<CommunityPage>(p => p.Add(x => x.Code, "510104020002"));
+
+        var headers = page.FindAll(".workers th").Select(h => h.TextContent.Trim()).ToList();
+        var column = headers.FindIndex(h => h.Contains("职称", StringComparison.Ordinal));
+        Assert.True(column >= 0, "no 职称 column in " + string.Join(" | ", headers));
+        var titles = page.FindAll(".workers tbody tr").Select(r => r.QuerySelectorAll("td")[column].TextContent.Trim()).Order().ToList();
+        Assert.Equal(["—", "中级社会工作师"], titles);
+    }
+
     public void Dispose() => ctx.Dispose();
 }

@@ -48,7 +48,7 @@ public sealed class DrillDownTests
         var zhaozhen = w.Query("SELECT * FROM community_workers($d, $unit)", ("d", new DateOnly(2022, 3, 16)), ("unit", "510121101001"));
         Assert.Equal(
             ["person_key", "name_masked", "post_category", "employment", "part_time_since", "hired", "talent_group", "talent_source",
-             "level", "certified", "professional", "qualified", "reason_zh", "reason_en"],
+             "level", "certified", "professional", "qualified", "reason_zh", "reason_en", "professional_title"],
             zhaozhen[0].Keys);
         var p10 = zhaozhen.Single(r => (string)r["person_key"]! == "p10");
         Assert.Equal(("冯*", "存量", "助理社会工作师", true, true, true), ((string)p10["name_masked"]!, (string)p10["talent_group"]!, (string)p10["level"]!, (bool)p10["certified"]!, (bool)p10["professional"]!, (bool)p10["qualified"]!));

@@ -50,7 +50,7 @@ public sealed class QueryMemoryTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal(1000, result.Rows.Count);
         Assert.True(result.Truncated);
-        Assert.Equal(26, result.Columns.Count);
+        Assert.Equal(28, result.Columns.Count); // roster_entry × roster_entry: 14 research columns each
         Assert.InRange(result.PeakMemoryBytes, 1, Ceiling);
     }
 
