@@ -36,12 +36,17 @@ internal static class ForecastHostingExtensions
             ExportAsync(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", request, forecasts, ct)).RequireAuthorization(Auth.Policies.Planner);
         app.MapGet(LongPath, async (int? to, GapForecasts forecasts, CancellationToken ct) =>
         {
+            if (!forecasts.HasHistory()) return NoHistory();
             var stream = new MemoryStream();
             await Task.Run(() => forecasts.WriteLong(stream, to), ct);
             return Results.File(stream.ToArray(), "text/csv; charset=utf-8", "gap_forecast_long.csv");
         }).RequireAuthorization(Auth.Policies.Planner);
         return app;
     }
+
+    /// <summary>409: the warehouse holds no roster snapshot yet, so there is no forecast to export.</summary>
+    private static IResult NoHistory() => Results.Conflict(
+        "仓库中还没有花名册快照，无法预测；请先导入花名册。 / The warehouse holds no roster snapshot yet, so there is nothing to forecast: load a roster first.");
 
     private static async Task<IResult> ExportAsync(string extension, string contentType, HttpRequest request, GapForecasts forecasts, CancellationToken cancellationToken)
     {
@@ -66,6 +71,7 @@ internal static class ForecastHostingExtensions
         {
             return Results.BadRequest(e.Message);
         }
+        if (!forecasts.HasHistory()) return NoHistory();
         var horizon = Int("to") ?? GapForecasts.DefaultHorizonYear;
         var district = query["district"].ToString() is { Length: 6 } d ? d : null;
         var plan = await Task.Run(() => forecasts.Plan(resolved.Assumptions, resolved.Name, Int("target"), horizon, district), cancellationToken);

@@ -84,6 +84,15 @@ public sealed class GapForecasts
         return ScenarioGaps.Of(model, assumptions);
     }
 
+    /// <summary>False while the warehouse holds no roster snapshot: there is nothing to forecast from yet.</summary>
+    public bool HasHistory()
+    {
+        using var connection = _database.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT EXISTS (SELECT 1 FROM roster_snapshot)";
+        return cmd.ExecuteScalar() is true;
+    }
+
     public void SaveScenario(string name, ScenarioAssumptions assumptions)
     {
         using var connection = _database.Open();

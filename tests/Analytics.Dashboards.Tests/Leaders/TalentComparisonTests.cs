@@ -13,7 +13,7 @@ public sealed class TalentComparisonTests : IDisposable
         ctx.Warehouse.WithWorkforce();
         // 吴十: hired 2021 (new talent) but moved over from another community post (存量转岗), certified 社工员, not in a professional post.
         ctx.Warehouse.Execute("""
-            INSERT INTO person VALUES ('k10', '510104********0100', '吴十', '吴*', '男', '1991-01-01', 2);
+            INSERT INTO person VALUES ('k10', '510104********0100', '吴*', '男', 1991, 2);
             INSERT INTO roster_entry (as_of, person_key, unit_code, post_category, employment, part_time_since, hired, left_on, talent_source, education, major, salary_supplement, load_id, line_number)
             VALUES ('2023-06-30', 'k10', '510104020002', '社区专职工作者', '专职', NULL, '2021-03-01', NULL, '存量转岗', '本科', NULL, 0, 3, 8);
             INSERT INTO exam_result VALUES ('k10', 2022, '社工员', 1, true, 'C10', '2022-10-01', 4, 10);

@@ -67,7 +67,8 @@ public sealed class WorkforceTests
         // p04 (certified) moves from 书院社区 (锦江) to 淮口村 (金堂) in a 2022-06-30 snapshot.
         w.Execute("""
             INSERT INTO roster_snapshot VALUES (DATE '2022-06-30', 9, 'move.csv', 1);
-            INSERT INTO roster_entry SELECT DATE '2022-06-30', person_key,
+            INSERT INTO roster_entry (as_of, person_key, unit_code, post_category, employment, part_time_since, hired, left_on,
+                talent_source, education, major, salary_supplement, load_id, line_number) SELECT DATE '2022-06-30', person_key,
                 CASE person_key WHEN 'p04' THEN '510121102201' ELSE unit_code END, post_category, employment, part_time_since,
                 hired, left_on, talent_source, education, major, salary_supplement, 9, line_number
             FROM roster_entry WHERE as_of = DATE '2021-12-31';
