@@ -14,7 +14,12 @@ internal sealed class UnknownUserPassword
     private readonly DashboardUser nobody = new() { UserName = "" };
     private readonly string hash;
 
-    public UnknownUserPassword(IPasswordHasher<DashboardUser> hasher)
+    /// <remarks>A singleton (the hash is made once), so it builds Identity's own hasher from the singleton hasher options
+    /// rather than taking the scoped <see cref="IPasswordHasher{TUser}"/> (which scope validation rightly refuses).</remarks>
+    public UnknownUserPassword(IOptions<PasswordHasherOptions> options) : this(new PasswordHasher<DashboardUser>(options)) { }
+
+    /// <summary>With a given hasher (tests count its checks). Internal, so the container only sees the constructor above.</summary>
+    internal UnknownUserPassword(IPasswordHasher<DashboardUser> hasher)
     {
         this.hasher = hasher;
         hash = hasher.HashPassword(nobody, UserAccounts.GeneratePassword());

@@ -1,4 +1,5 @@
 using Analytics.Dashboards.Tests.Support;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Dashboards.Tests.Hosting;
@@ -29,5 +30,18 @@ public sealed class StartupValidationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.Contains("Dashboard:Freshness:roster:ErrorAfter must be later than WarnAfter", error.Message);
+    }
+
+    /// <summary>`dotnet run --project dashboards` uses the Development profile, where every service's lifetime is checked at build.</summary>
+    [Fact]
+    public async Task The_host_builds_and_starts_in_development_where_service_lifetimes_are_validated()
+    {
+        using var warehouse = new TestWarehouse();
+        await using var app = DashboardApp.Build(["--environment=Development", "--Urls=http://127.0.0.1:0", $"--Warehouse:Path={warehouse.Options.Path}",
+            .. TestWarehouse.SchedulingArgs(warehouse.Options.Path), $"--Dashboard:TargetsPath={TestPaths.ShippedTargets}"]);
+
+        Assert.True(app.Environment.IsDevelopment());
+        await app.StartAsync();
+        await app.StopAsync();
     }
 }
