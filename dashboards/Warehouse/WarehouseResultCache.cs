@@ -1,34 +1,99 @@
 using System.Collections.Concurrent;
+using Analytics.Warehouse.Storage;
 
 namespace Analytics.Dashboards.Warehouse;
 
 /// <summary>
-/// Results of the heavier metric queries (the trend over every snapshot, the yearly certified bridges), kept until
-/// the warehouse changes. WarehouseEvents empties it before pages re-render, and ResultCacheWarmer refills the
-/// city-wide entries in the background, so the first visitor after a load does not wait for them.
+/// The results pages read, kept per warehouse version: a page asks once per version, every later request (and the
+/// interactive render after the prerender) is served from here. When the warehouse changes
+/// (<see cref="WarehouseChangeNotifier.Refreshing"/>, before pages are told), the results asked for most recently are
+/// recomputed once against the new version into a fresh table, which then replaces the old one in one step.
 /// </summary>
 internal sealed class WarehouseResultCache : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<object>> entries = new();
-    private readonly WarehouseEvents events;
+    /// <summary>Beyond this many results the table starts again (drill-down pages make many small ones).</summary>
+    internal const int MaxEntries = 4000;
 
-    public WarehouseResultCache(WarehouseEvents events)
+    /// <summary>How many of the most recently used results are recomputed after a change.</summary>
+    internal const int RefreshedAfterChange = 200;
+
+    private sealed class Entry(Func<object> compute)
     {
-        this.events = events;
-        events.Invalidating += Clear;
+        public Func<object> Compute { get; } = compute;
+        public Lazy<object> Value { get; } = new(compute, LazyThreadSafetyMode.ExecutionAndPublication);
+        public long LastUsed { get; set; }
     }
 
-    /// <summary>Raised after the cache was emptied by a warehouse change.</summary>
-    public event Action? Cleared;
+    private readonly WarehouseChangeNotifier notifier;
+    private readonly ILogger<WarehouseResultCache>? logger;
+    private ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private long uses;
 
-    public T GetOrAdd<T>(string key, Func<T> compute) where T : class =>
-        (T)entries.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-
-    public void Clear()
+    public WarehouseResultCache(WarehouseChangeNotifier notifier, ILogger<WarehouseResultCache>? logger = null)
     {
-        entries.Clear();
-        Cleared?.Invoke();
+        this.notifier = notifier;
+        this.logger = logger;
+        notifier.Refreshing += Refresh;
     }
 
-    public void Dispose() => events.Invalidating -= Clear;
+    /// <summary>Times a result was computed (not served from the table): what the bench and the tests watch.</summary>
+    public long Computations => Interlocked.Read(ref computations);
+
+    private long computations;
+
+    /// <summary>The warehouse version the results belong to.</summary>
+    public long Version { get; private set; }
+
+    public int Count => entries.Count;
+
+    public T GetOrAdd<T>(string key, Func<T> compute) where T : class
+    {
+        var table = entries;
+        if (table.Count >= MaxEntries) table.Clear();
+        var entry = table.GetOrAdd(key, _ => new Entry(() => Counted(compute)));
+        entry.LastUsed = Interlocked.Increment(ref uses);
+        try
+        {
+            return (T)entry.Value.Value;
+        }
+        catch
+        {
+            table.TryRemove(new KeyValuePair<string, Entry>(key, entry)); // a failed read is not kept
+            throw;
+        }
+    }
+
+    private object Counted<T>(Func<T> compute) where T : class
+    {
+        Interlocked.Increment(ref computations);
+        return compute();
+    }
+
+    /// <summary>Recomputes the most recently used results against the warehouse as it is now, then swaps tables.</summary>
+    public void Refresh()
+    {
+        var version = notifier.Version;
+        var old = entries;
+        var fresh = new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var (key, entry) in old.OrderByDescending(e => e.Value.LastUsed).Take(RefreshedAfterChange))
+        {
+            var recomputed = new Entry(entry.Compute) { LastUsed = entry.LastUsed };
+            try
+            {
+                _ = recomputed.Value.Value;
+                fresh[key] = recomputed;
+            }
+            catch (Exception e) when (e is DuckDB.NET.Data.DuckDBException or InvalidOperationException)
+            {
+                logger?.LogWarning("看板结果预计算失败 A cached result could not be recomputed ({Key}): {Message}", key, e.Message);
+            }
+        }
+        entries = fresh;
+        Version = version;
+    }
+
+    /// <summary>Drops every result (the next request computes it).</summary>
+    public void Clear() => entries = new(StringComparer.Ordinal);
+
+    public void Dispose() => notifier.Refreshing -= Refresh;
 }
