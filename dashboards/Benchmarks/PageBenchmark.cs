@@ -13,9 +13,9 @@ namespace Analytics.Dashboards.Benchmarks;
 /// What `dashboards -- bench` was asked: an existing warehouse to copy (else the demo is generated), runs per page;
 /// --clients N --seconds S for the many-readers run, --pages for the browser's time to usable, --scale for the targets.
 /// </summary>
-internal sealed record PageBenchOptions(string? Db, string? OutDir, int Runs, bool Quick, int? Clients = null, int Seconds = 30, bool Browser = false, bool Province = false)
+internal sealed record PageBenchOptions(string? Db, string? OutDir, int Runs, bool Quick, int? Clients = null, int Seconds = 30, bool Browser = false, bool Province = false, bool FirstMinute = false)
 {
-    public const string Usage = "bench [--db WAREHOUSE] [--out DIR] [--runs N] [--quick] [--clients N] [--seconds S] [--pages] [--scale city|province]";
+    public const string Usage = "bench [--db WAREHOUSE] [--out DIR] [--runs N] [--quick] [--clients N] [--seconds S] [--pages] [--scale city|province] [--first-minute]";
 
     public static PageBenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -33,6 +33,7 @@ internal sealed record PageBenchOptions(string? Db, string? OutDir, int Runs, bo
                 "--clients" => options with { Clients = Positive("--clients") },
                 "--seconds" => options with { Seconds = Positive("--seconds") },
                 "--pages" => options with { Browser = true },
+                "--first-minute" => options with { FirstMinute = true },
                 "--scale" => options with { Province = Next() switch { "province" => true, "city" => false, var x => throw new ArgumentException($"--scale {x}: city or province") } },
                 var other => throw new ArgumentException($"unknown option {other}; usage: {Usage}"),
             };
@@ -78,6 +79,7 @@ internal static class PageBenchmark
         Directory.CreateDirectory(folder);
         try
         {
+            if (options.FirstMinute) return await FirstMinuteBench.RunAsync(folder, log);
             var warehouse = Path.Combine(folder, "warehouse.duckdb");
             if (File.Exists(warehouse)) throw new IOException($"{warehouse} exists already: give a new or empty --out folder");
             PrepareWarehouse(options, folder, warehouse, log);

@@ -36,6 +36,7 @@ internal sealed class ForecastCache : IDisposable
     private void Invalidate()
     {
         results.Clear();
+        _ = GetAsync(GapForecasts.DefaultHorizonYear); // refit once now, in the background, not on a visitor's request
         Invalidated?.Invoke();
     }
 

@@ -11,7 +11,7 @@ namespace Analytics.Dashboards.Warehouse;
 /// <see cref="WarehouseResultCache"/> recomputes what was asked for and this fills in the landing pages' results.
 /// </summary>
 internal sealed class ResultCacheWarmer(
-    OverviewQueries overview, TalentQueries talent, ScorecardQueries scorecard, SnapshotQueries snapshots,
+    OverviewQueries overview, TalentQueries talent, ScorecardQueries scorecard, SnapshotQueries snapshots, Forecast.ForecastCache forecasts,
     WarehouseChangeNotifier notifier, TimeProvider clock, ILogger<ResultCacheWarmer> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -40,6 +40,7 @@ internal sealed class ResultCacheWarmer(
             overview.Trend(null);
             scorecard.Rows(asOf);
             talent.YearlyBridges(asOf, null);
+            _ = forecasts.GetAsync(Etl.Forecasting.GapForecasts.DefaultHorizonYear); // fitted in the background
         }
         catch (Exception e) when (e is DuckDB.NET.Data.DuckDBException or InvalidOperationException)
         {

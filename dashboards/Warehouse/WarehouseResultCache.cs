@@ -83,8 +83,9 @@ internal sealed class WarehouseResultCache : IDisposable
                 _ = recomputed.Value.Value;
                 fresh[key] = recomputed;
             }
-            catch (Exception e) when (e is DuckDB.NET.Data.DuckDBException or InvalidOperationException)
+            catch (Exception e)
             {
+                // Never fail the load that raised the signal: the entry is left out and computed on its next request.
                 logger?.LogWarning("看板结果预计算失败 A cached result could not be recomputed ({Key}): {Message}", key, e.Message);
             }
         }

@@ -25,7 +25,7 @@ public sealed class ReadOnlyReplicaTests : IDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT max(as_of) FROM roster_snapshot";
-        return DateOnly.FromDateTime((DateTime)command.ExecuteScalar()!);
+        return command.ExecuteScalar() switch { DateOnly d => d, var v => DateOnly.FromDateTime(Convert.ToDateTime(v, System.Globalization.CultureInfo.InvariantCulture)) };
     }
 
     private static async Task<string> PageAsync(HttpClient client, string path)
