@@ -16,6 +16,13 @@ internal static class WarehouseHostingExtensions
     public static WebApplicationBuilder AddWarehouse(this WebApplicationBuilder builder)
     {
         if (builder.Configuration["read-only"] is { } copy) builder.Configuration[ReadOnlyServingOptions.Section + ":Path"] = copy;
+        if (builder.ServesPublishedCopy())
+        {
+            // A replica never opens a shared warehouse file read-write: what still asks for the warehouse itself (the
+            // forecast's fits) gets a scratch file of this process beside its local file, never the published copy.
+            var local = new ReadOnlyServingOptions { LocalPath = builder.Configuration[ReadOnlyServingOptions.Section + ":LocalPath"] }.LocalFullPath;
+            builder.Configuration[WarehouseOptions.Section + ":Path"] = local + ".scratch.duckdb";
+        }
         builder.Services.AddWarehouse(builder.Configuration);
         builder.Services.AddSingleton<IValidateOptions<ReadOnlyServingOptions>, ReadOnlyServingOptionsValidator>();
         builder.Services.AddOptions<ReadOnlyServingOptions>().Bind(builder.Configuration.GetSection(ReadOnlyServingOptions.Section)).ValidateOnStart();

@@ -65,7 +65,11 @@ public sealed class ReadOnlyReplicaTests : IDisposable
             Assert.Contains(AsOfBanner(before), page);
             Assert.Contains("id=\"gap-posts\"", page);
             Assert.Contains("id=\"scorecard-definition\"", await PageAsync(await replica.SignedInAsync(), "/district"));
+            foreach (var path in new[] { "/talent", "/appraisal", "/quality", "/targets", "/forecast" }) await PageAsync(await replica.SignedInAsync(), path);
         }
+        // No replica opened a warehouse of its own where it runs, nor wrote the copy.
+        Assert.False(Directory.Exists(Path.Combine(folder, "replica-a", "data")));
+        Assert.False(File.Exists(copy + ".wal"));
 
         // The writer loads the next roster into the source while both replicas keep serving.
         var loading = ServingProcesses.EtlAsync(folder, "load", later, "--db", warehouse);
