@@ -1,4 +1,4 @@
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Analytics.Warehouse.Audit;
 using DuckDB.NET.Data;
 

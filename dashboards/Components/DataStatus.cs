@@ -1,5 +1,5 @@
 using System.Globalization;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Dashboards.Components;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Analytics.Warehouse.Storage;
 using Analytics.Etl.Forecasting;
 

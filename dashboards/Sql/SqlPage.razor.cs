@@ -1,5 +1,5 @@
 using Analytics.Dashboards.Localization;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Analytics.Warehouse.Storage;
 using Analytics.Etl.Querying;
 using Analytics.Warehouse.Research;

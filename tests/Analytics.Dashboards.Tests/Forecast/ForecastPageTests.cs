@@ -1,7 +1,7 @@
 using System.Globalization;
 using Analytics.Dashboards.Forecast;
 using Analytics.Dashboards.Tests.Support;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Analytics.Warehouse.Storage;
 using Analytics.Etl.Forecasting;
 

@@ -1,6 +1,6 @@
 using Analytics.Dashboards.Overview;
 using Analytics.Dashboards.Tests.Support;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Analytics.Warehouse.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

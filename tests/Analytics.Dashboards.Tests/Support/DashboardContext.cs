@@ -7,7 +7,7 @@ using Analytics.Dashboards.Overview;
 using Analytics.Dashboards.Quality;
 using Analytics.Dashboards.Talent;
 using Analytics.Dashboards.Targets;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Analytics.Warehouse.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

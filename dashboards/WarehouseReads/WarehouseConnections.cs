@@ -3,7 +3,7 @@ using System.Globalization;
 using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
 
-namespace Analytics.Dashboards.Warehouse;
+namespace Analytics.Dashboards.WarehouseReads;
 
 /// <summary>
 /// The dashboard's way into the warehouse. Either it owns the warehouse file (opened read-write once, schema and

@@ -3,7 +3,7 @@ using Analytics.Warehouse.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Analytics.Dashboards.Warehouse;
+namespace Analytics.Dashboards.WarehouseReads;
 
 internal static class WarehouseHostingExtensions
 {

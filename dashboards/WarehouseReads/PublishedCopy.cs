@@ -2,7 +2,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
-namespace Analytics.Dashboards.Warehouse;
+namespace Analytics.Dashboards.WarehouseReads;
 
 /// <summary>"ReadOnly" section (or <c>--read-only FILE</c>): serve a published copy of the warehouse, read-only.</summary>
 internal sealed class ReadOnlyServingOptions

@@ -1,7 +1,7 @@
 using Analytics.Warehouse.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Analytics.Dashboards.Warehouse;
+namespace Analytics.Dashboards.WarehouseReads;
 
 /// <summary>
 /// A read-only replica's watch on its published copy: every PollInterval it reads the copy's version marker; when a

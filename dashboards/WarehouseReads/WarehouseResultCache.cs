@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Analytics.Warehouse.Storage;
 
-namespace Analytics.Dashboards.Warehouse;
+namespace Analytics.Dashboards.WarehouseReads;
 
 /// <summary>
 /// The results pages read, kept per warehouse version: a page asks once per version, every later request (and the

@@ -3,7 +3,7 @@ using Analytics.Dashboards.Scorecard;
 using Analytics.Dashboards.Talent;
 using Analytics.Warehouse.Storage;
 
-namespace Analytics.Dashboards.Warehouse;
+namespace Analytics.Dashboards.WarehouseReads;
 
 /// <summary>
 /// Computes the city-wide results of the landing pages once at start, off the request path, so the first visitor
