@@ -8,6 +8,6 @@ global using Analytics.Dashboards.Localization;
 global using Analytics.Dashboards.Quality;
 global using Analytics.Dashboards.Sql;
 global using Analytics.Dashboards.Targets;
-global using Analytics.Dashboards.Warehouse;
+global using Analytics.Dashboards.WarehouseReads;
 global using Analytics.Etl.DemoData;
 global using Analytics.Etl.Scheduling;

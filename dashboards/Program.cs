@@ -15,8 +15,7 @@ internal static class DashboardApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(DashboardApp).Assembly.GetName().Name });
         builder.AddDashboardHosting();
         builder.AddWarehouse();
-        builder.AddScheduledIngestion();
-        builder.AddFirstRunDemo();
+        builder.AddIngestion();
         builder.AddTargets();
         builder.AddDashboardLocalization();
         builder.AddCharts();
@@ -24,6 +23,7 @@ internal static class DashboardApp
         builder.AddDashboardAuth();
         builder.AddResearchConsole();
         builder.AddForecastPage();
+        builder.AddReadOnlyServing();
         var app = builder.Build();
         app.UseDashboardLocalization();
         app.UseDashboardAuth();

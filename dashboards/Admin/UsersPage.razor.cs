@@ -1,7 +1,7 @@
 using Analytics.Dashboards.Audit;
 using Analytics.Dashboards.Auth;
 using Analytics.Dashboards.Localization;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 

@@ -1,4 +1,4 @@
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Analytics.Warehouse.Audit;
 using DuckDB.NET.Data;
 
@@ -31,7 +31,7 @@ internal sealed class AuditLog(WarehouseConnections warehouse, TimeProvider cloc
     }
 
     /// <summary>Latest first.</summary>
-    public IReadOnlyList<AuditEvent> Events(AuditFilter filter) => warehouse.Query(
+    public IReadOnlyList<AuditEvent> Events(AuditFilter filter) => warehouse.QueryLive(
         """
         SELECT event_id, occurred_at, user_name, kind, detail, duration_ms, rows, outcome FROM audit_event
         WHERE (CAST($user AS VARCHAR) IS NULL OR user_name = $user) AND (CAST($kind AS VARCHAR) IS NULL OR kind = $kind)

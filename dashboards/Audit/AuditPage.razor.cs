@@ -1,5 +1,6 @@
 using Analytics.Dashboards.Localization;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
+using Analytics.Warehouse.Storage;
 using Microsoft.AspNetCore.Components;
 
 namespace Analytics.Dashboards.Audit;
@@ -9,7 +10,7 @@ public partial class AuditPage : IDisposable
 {
     [Inject] internal AuditLog Audit { get; set; } = null!;
     [Inject] internal UiText T { get; set; } = null!;
-    [Inject] internal WarehouseEvents Events { get; set; } = null!;
+    [Inject] internal WarehouseChangeNotifier Events { get; set; } = null!;
 
     private string? user;
     private string? kind;

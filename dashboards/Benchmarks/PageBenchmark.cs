@@ -9,22 +9,33 @@ using Microsoft.AspNetCore.Components;
 
 namespace Analytics.Dashboards.Benchmarks;
 
-/// <summary>What `dashboards -- bench` was asked: an existing warehouse to copy (else the demo is generated), runs per page.</summary>
-internal sealed record PageBenchOptions(string? Db, string? OutDir, int Runs, bool Quick)
+/// <summary>
+/// What `dashboards -- bench` was asked: an existing warehouse to copy (else the demo is generated), runs per page;
+/// --clients N --seconds S for the many-readers run, --pages for the browser's time to usable, --scale for the targets.
+/// </summary>
+internal sealed record PageBenchOptions(string? Db, string? OutDir, int Runs, bool Quick, int? Clients = null, int Seconds = 30, bool Browser = false, bool Province = false, bool FirstMinute = false)
 {
+    public const string Usage = "bench [--db WAREHOUSE] [--out DIR] [--runs N] [--quick] [--clients N] [--seconds S] [--pages] [--scale city|province] [--first-minute]";
+
     public static PageBenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new PageBenchOptions(null, null, 5, false);
         for (var i = 0; i < args.Count; i++)
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Positive(string name) => int.TryParse(Next(), out var n) && n > 0 ? n : throw new ArgumentException($"{name} must be a positive number");
             options = args[i] switch
             {
                 "--db" => options with { Db = Next() },
                 "--out" => options with { OutDir = Next() },
-                "--runs" => options with { Runs = int.TryParse(Next(), out var n) && n > 0 ? n : throw new ArgumentException("--runs must be a positive number") },
+                "--runs" => options with { Runs = Positive("--runs") },
                 "--quick" => options with { Quick = true, Runs = 2 },
-                var other => throw new ArgumentException($"unknown option {other}; usage: bench [--db WAREHOUSE] [--out DIR] [--runs N] [--quick]"),
+                "--clients" => options with { Clients = Positive("--clients") },
+                "--seconds" => options with { Seconds = Positive("--seconds") },
+                "--pages" => options with { Browser = true },
+                "--first-minute" => options with { FirstMinute = true },
+                "--scale" => options with { Province = Next() switch { "province" => true, "city" => false, var x => throw new ArgumentException($"--scale {x}: city or province") } },
+                var other => throw new ArgumentException($"unknown option {other}; usage: {Usage}"),
             };
         }
         return options;
@@ -35,6 +46,8 @@ internal sealed record PageBenchOptions(string? Db, string? OutDir, int Runs, bo
 /// First render of each dashboard page on the city-scale demo: the real host (DashboardApp.Build) started in-process on
 /// a free loopback port against a copy of the warehouse; per page one warm-up GET, then the median of N GETs of the
 /// prerendered HTML (time to the last byte of the body). Target ≤ 1 s each; a missed target is reported, not a fault.
+/// With --clients N --seconds S: many readers at once instead (<see cref="PageLoadBench"/>); with --pages: each page's
+/// time to usable in Chromium (<see cref="BrowserPageBench"/>).
 /// </summary>
 internal static class PageBenchmark
 {
@@ -66,15 +79,23 @@ internal static class PageBenchmark
         Directory.CreateDirectory(folder);
         try
         {
+            if (options.FirstMinute) return await FirstMinuteBench.RunAsync(folder, log);
             var warehouse = Path.Combine(folder, "warehouse.duckdb");
             if (File.Exists(warehouse)) throw new IOException($"{warehouse} exists already: give a new or empty --out folder");
             PrepareWarehouse(options, folder, warehouse, log);
             var pages = Pages(warehouse);
             await using var app = await StartAsync(warehouse, log);
-            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromMinutes(2) };
+            var cookies = new CookieContainer();
+            var baseAddress = new Uri(app.Urls.Single());
+            using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
             await Auth.SignInClient.SignInAsync(client, Auth.FirstAdmin.UserName, (await File.ReadAllTextAsync(Path.Combine(folder, "admin-password.txt"))).Trim());
             var measures = new List<BenchMeasure>();
-            foreach (var page in pages)
+            if (options.Clients is { } clients)
+                measures.AddRange(await PageLoadBench.RunAsync(baseAddress, cookies, pages, clients, options.Seconds, options.Province, log));
+            if (options.Browser)
+                measures.AddRange(await BrowserPageBench.RunAsync(baseAddress, cookies, pages, options.Runs, options.Province,
+                    Environment.GetEnvironmentVariable("ANALYTICS_CHROMIUM") ?? "/usr/bin/chromium", log));
+            foreach (var page in options.Clients is null && !options.Browser ? pages : new List<string>())
             {
                 var times = new List<double>();
                 try

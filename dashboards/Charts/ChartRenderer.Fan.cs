@@ -17,7 +17,7 @@ internal sealed partial class ChartRenderer
     /// A fan chart: history line, forecast line (joined to the last observation), shaded 95% and 80% bands,
     /// required posts (dashed), and dotted markers at each of <paramref name="markers"/> (e.g. 2025-12-31, the horizon).
     /// </summary>
-    public RenderedChart Fan(string title, string unit, FanChartData data, FanLabels labels, IReadOnlyList<DateOnly> markers)
+    private RenderedChart DrawFan(string title, string unit, FanChartData data, FanLabels labels, IReadOnlyList<DateOnly> markers)
     {
         var plot = NewPlot(title);
         plot.YLabel(unit);

@@ -25,7 +25,7 @@ internal sealed partial class ChartRenderer
     /// (green when there is none, deeper red the larger) or by its share of units meeting the minimum (red to green).
     /// No boundaries are drawn. The links say where each tile is, so the page can make every tile clickable.
     /// </summary>
-    public RenderedMap TileMap(string title, IReadOnlyList<MapTile> tiles, MapColouring colouring, MapLegend legend)
+    private RenderedMap DrawTileMap(string title, IReadOnlyList<MapTile> tiles, MapColouring colouring, MapLegend legend)
     {
         var places = DistrictTiles.Place(tiles.Select(t => t.Code));
         var rows = places.Count == 0 ? 1 : places.Values.Max(p => p.Row) + 1;

@@ -49,7 +49,7 @@ internal sealed partial class ChartRenderer
     public ChartRenderer(string fontPath) => ChartFont.Register(fontPath);
 
     /// <summary>Horizontal bars, one per item, in the order given (first on top).</summary>
-    public RenderedChart Bars(string title, string unit, IReadOnlyList<BarItem> items)
+    private RenderedChart DrawBars(string title, string unit, IReadOnlyList<BarItem> items)
     {
         var plot = NewPlot(title);
         var n = items.Count;
@@ -60,7 +60,7 @@ internal sealed partial class ChartRenderer
     }
 
     /// <summary>Horizontal stacked bars: one bar per category (first on top), one segment per series; legend below.</summary>
-    public RenderedChart Stacked(string title, string unit, IReadOnlyList<string> categories, IReadOnlyList<StackedSeries> series)
+    private RenderedChart DrawStacked(string title, string unit, IReadOnlyList<string> categories, IReadOnlyList<StackedSeries> series)
     {
         var plot = NewPlot(title);
         var n = categories.Count;
@@ -85,7 +85,7 @@ internal sealed partial class ChartRenderer
     }
 
     /// <summary>Horizontal grouped bars: per category (first on top) one bar per series side by side; legend below.</summary>
-    public RenderedChart Grouped(string title, string unit, IReadOnlyList<string> categories, IReadOnlyList<StackedSeries> series)
+    private RenderedChart DrawGrouped(string title, string unit, IReadOnlyList<string> categories, IReadOnlyList<StackedSeries> series)
     {
         var plot = NewPlot(title);
         var n = categories.Count;
@@ -108,7 +108,7 @@ internal sealed partial class ChartRenderer
         return Render(plot, title, 70 + n * Math.Max(RowHeight, 14 * k + 10) + 80);
     }
 
-    public RenderedChart Bridge(string title, string unit, IReadOnlyList<BridgeStep> steps)
+    private RenderedChart DrawBridge(string title, string unit, IReadOnlyList<BridgeStep> steps)
     {
         var plot = NewPlot(title);
         plot.YLabel(unit);
@@ -130,7 +130,7 @@ internal sealed partial class ChartRenderer
     }
 
     /// <summary>Lines over time; the policy deadlines as dotted red lines named in the legend (no text over the axis).</summary>
-    public RenderedChart Trend(string title, string unit, IReadOnlyList<TrendSeries> series, string deadlineLabelFormat, int width = Width, int height = Height + 30)
+    private RenderedChart DrawTrend(string title, string unit, IReadOnlyList<TrendSeries> series, string deadlineLabelFormat, int width = Width, int height = Height + 30)
     {
         var plot = NewPlot(title);
         plot.YLabel(unit);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Dashboards.Components;
@@ -39,7 +39,7 @@ internal sealed class DataStatusQueries(WarehouseConnections warehouse, IOptions
 
     public DataStatus Resolve(string? requestedAsOf)
     {
-        var facts = warehouse.Single(
+        var facts = warehouse.SingleLive(
             """
             WITH run AS (SELECT min(started_at) AS since FROM job_run WHERE job = 'inbox' AND outcome = 'running')
             SELECT (SELECT min(as_of) FROM roster_snapshot) AS first_snapshot,
@@ -68,7 +68,7 @@ internal sealed class DataStatusQueries(WarehouseConnections warehouse, IOptions
             return (latest ?? today, AsOfFit.Unreadable);
         if (first is null || asked < first) return (asked, AsOfFit.BeforeFirst);
         if (asked > latest) return (asked, AsOfFit.AfterLatest);
-        var isSnapshot = warehouse.Single("SELECT count(*) AS n FROM roster_snapshot WHERE as_of = $d",
+        var isSnapshot = warehouse.SingleLive("SELECT count(*) AS n FROM roster_snapshot WHERE as_of = $d",
             r => r.Long("n"), new DuckDB.NET.Data.DuckDBParameter("d", asked)) > 0;
         return (asked, isSnapshot ? AsOfFit.Snapshot : AsOfFit.BetweenSnapshots);
     }
@@ -77,7 +77,7 @@ internal sealed class DataStatusQueries(WarehouseConnections warehouse, IOptions
     private int WaitingFiles()
     {
         var inbox = scheduling.Value.Inbox;
-        if (!Directory.Exists(inbox)) return 0;
+        if (warehouse.ReadOnly || !Directory.Exists(inbox)) return 0; // a read-only replica never loads
         try
         {
             return Directory.EnumerateFileSystemEntries(inbox).Count(e =>

@@ -1,5 +1,6 @@
 using Analytics.Dashboards.Localization;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
+using Analytics.Warehouse.Storage;
 using Microsoft.AspNetCore.Components;
 
 namespace Analytics.Dashboards.Components;
@@ -8,11 +9,13 @@ namespace Analytics.Dashboards.Components;
 /// Base of every page: reads the as-of date and district from the query string (default as-of = the latest roster
 /// snapshot), loads its figures, and reloads and re-renders whenever the warehouse changes. While the first load is
 /// under way (or there is no roster at all) <see cref="FiguresReady"/> is false and pages show no figures: partial
-/// figures (no qualified posts, the whole requirement as a gap) would look real. The layout's banner says why.
+/// figures (no qualified posts, the whole requirement as a gap) would look real, so they are not even computed then
+/// (the page answers at once). The layout's banner says why. Every read goes through the results cached per
+/// warehouse version, so the interactive render after the prerender computes nothing again.
 /// </summary>
 public abstract class WarehousePage : ComponentBase, IDisposable
 {
-    [Inject] internal WarehouseEvents Events { get; set; } = null!;
+    [Inject] internal WarehouseChangeNotifier Events { get; set; } = null!;
     [Inject] internal SnapshotQueries Snapshots { get; set; } = null!;
     [Inject] internal UiText T { get; set; } = null!;
     [Inject] internal TimeProvider Clock { get; set; } = null!;
@@ -38,6 +41,9 @@ public abstract class WarehousePage : ComponentBase, IDisposable
     /// <summary>Loads the page's figures for AsOf and District.</summary>
     protected abstract void Load();
 
+    /// <summary>Pages that show the load itself (data quality, targets) load while the first load runs; the others wait.</summary>
+    protected virtual bool LoadsDuringFirstLoad => false;
+
     /// <summary>"?asOf=...&amp;district=..." to carry the filters into a link.</summary>
     protected string Query(bool withDistrict = true) =>
         $"?asOf={AsOf:yyyy-MM-dd}" + (withDistrict && District is not null ? $"&district={Uri.EscapeDataString(District)}" : "");
@@ -54,7 +60,7 @@ public abstract class WarehousePage : ComponentBase, IDisposable
             Status = DataStatuses.Resolve(AsOfText);
             AsOf = Status.AsOf;
             DistrictChoices = Snapshots.Districts(AsOf);
-            Load();
+            if (Status.State is not DataState.Loading || LoadsDuringFirstLoad) Load();
             LoadError = null;
         }
         catch (Exception e) when (e is DuckDB.NET.Data.DuckDBException or InvalidOperationException or Targets.TargetsFileException)

@@ -1,6 +1,6 @@
 using System.Data;
 using Analytics.Dashboards.Overview;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using DuckDB.NET.Data;
 
 namespace Analytics.Dashboards.Drilldown;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
+using Analytics.Warehouse.Storage;
 using Analytics.Etl.Forecasting;
 
 namespace Analytics.Dashboards.Forecast;
@@ -12,10 +13,10 @@ namespace Analytics.Dashboards.Forecast;
 internal sealed class ForecastCache : IDisposable
 {
     private readonly GapForecasts forecasts;
-    private readonly WarehouseEvents events;
+    private readonly WarehouseChangeNotifier events;
     private readonly ConcurrentDictionary<int, Lazy<Task<GapForecast>>> results = new();
 
-    public ForecastCache(GapForecasts forecasts, WarehouseEvents events)
+    public ForecastCache(GapForecasts forecasts, WarehouseChangeNotifier events)
     {
         this.forecasts = forecasts;
         this.events = events;
@@ -35,6 +36,7 @@ internal sealed class ForecastCache : IDisposable
     private void Invalidate()
     {
         results.Clear();
+        _ = GetAsync(GapForecasts.DefaultHorizonYear); // refit once now, in the background, not on a visitor's request
         Invalidated?.Invoke();
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Analytics.Etl.Forecasting;
 
 namespace Analytics.Dashboards.Forecast;

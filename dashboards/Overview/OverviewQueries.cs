@@ -1,5 +1,5 @@
 using System.Data;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using DuckDB.NET.Data;
 
 namespace Analytics.Dashboards.Overview;

@@ -26,6 +26,8 @@ public partial class QualityPage : WarehousePage
     private string ExportHref =>
         QuarantineExport.Path.TrimStart('/') + "?file=" + Uri.EscapeDataString(FileFilter ?? "") + "&q=" + Uri.EscapeDataString(TextFilter ?? "");
 
+    protected override bool LoadsDuringFirstLoad => true;
+
     protected override void Load()
     {
         var now = Clock.GetLocalNow().DateTime;

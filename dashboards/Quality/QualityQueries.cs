@@ -1,4 +1,4 @@
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using DuckDB.NET.Data;
 
 namespace Analytics.Dashboards.Quality;
@@ -26,7 +26,7 @@ public sealed record QuarantineFilter(string? File, string? Text)
 /// <summary>The data-quality page's reads of load_run, quarantine and job_run.</summary>
 internal sealed class QualityQueries(WarehouseConnections warehouse)
 {
-    public IReadOnlyList<KindLastLoad> LastLoads() => warehouse.Query(
+    public IReadOnlyList<KindLastLoad> LastLoads() => warehouse.QueryLive(
         """
         SELECT kind, max(finished_at) FILTER (WHERE outcome = 'loaded') AS last_loaded_at,
                arg_max(file_name, started_at) AS last_file, arg_max(outcome, started_at) AS last_outcome,
@@ -44,22 +44,22 @@ internal sealed class QualityQueries(WarehouseConnections warehouse)
         ORDER BY q.load_id DESC, q.line_number, q.column_name
         """;
 
-    public IReadOnlyList<QuarantineRow> Quarantine(QuarantineFilter filter) => warehouse.Query(QuarantineSql,
+    public IReadOnlyList<QuarantineRow> Quarantine(QuarantineFilter filter) => warehouse.QueryLive(QuarantineSql,
         r => new QuarantineRow(r.Long("load_id"), r.Text("file_name"), (int)r.Long("line_number"), r.TextOrNull("column_name"),
             r.Text("reason_zh"), r.Text("reason_en"), r.TextOrNull("kind")),
         filter.Parameters());
 
     public IReadOnlyList<string> QuarantinedFiles() =>
-        warehouse.Query("SELECT DISTINCT file_name FROM quarantine ORDER BY file_name", r => r.Text("file_name"));
+        warehouse.QueryLive("SELECT DISTINCT file_name FROM quarantine ORDER BY file_name", r => r.Text("file_name"));
 
-    public IReadOnlyList<LoadRunRow> LoadHistory(int limit = 200) => warehouse.Query(
+    public IReadOnlyList<LoadRunRow> LoadHistory(int limit = 200) => warehouse.QueryLive(
         "SELECT * FROM load_run ORDER BY started_at DESC, load_id DESC LIMIT $limit",
         r => new LoadRunRow(r.Long("load_id"), r.Text("file_name"), r.TextOrNull("kind"), r.TextOrNull("encoding"), r.Long("rows_read"),
             r.Long("rows_loaded"), r.Long("rows_quarantined"), r.Timestamp("started_at"), r.Timestamp("finished_at"), r.Text("outcome"),
             r.TextOrNull("message_zh"), r.TextOrNull("message_en")),
         new DuckDBParameter("limit", limit));
 
-    public IReadOnlyList<JobRunRow> JobHistory(int limit = 200) => warehouse.Query(
+    public IReadOnlyList<JobRunRow> JobHistory(int limit = 200) => warehouse.QueryLive(
         "SELECT * FROM job_run ORDER BY started_at DESC, run_id DESC LIMIT $limit",
         r => new JobRunRow(r.Long("run_id"), r.Text("job"), r.Timestamp("started_at"), r.Timestamp("finished_at"), r.Long("files"),
             r.Text("outcome"), r.TextOrNull("error")),

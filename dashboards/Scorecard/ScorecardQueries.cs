@@ -1,5 +1,5 @@
 using Analytics.Dashboards.Overview;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using DuckDB.NET.Data;
 
 namespace Analytics.Dashboards.Scorecard;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Analytics.Dashboards.Audit;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Analytics.Warehouse.Research;
 using DuckDB.NET.Data;
 

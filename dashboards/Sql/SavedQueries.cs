@@ -1,5 +1,5 @@
 using Analytics.Dashboards.Audit;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using DuckDB.NET.Data;
 
 namespace Analytics.Dashboards.Sql;
@@ -9,7 +9,7 @@ internal sealed record SavedQuery(string Name, string Sql, DateTime SavedAt);
 /// <summary>A researcher's saved queries (saved_query) and query history (their query events in the audit log).</summary>
 internal sealed class SavedQueries(WarehouseConnections warehouse, TimeProvider clock)
 {
-    public IReadOnlyList<SavedQuery> Saved(string user) => warehouse.Query(
+    public IReadOnlyList<SavedQuery> Saved(string user) => warehouse.QueryLive(
         "SELECT name, sql, saved_at FROM saved_query WHERE user_name = $user ORDER BY name",
         r => new SavedQuery(r.Text("name"), r.Text("sql"), r.Timestamp("saved_at")!.Value),
         new DuckDBParameter("user", user));
@@ -40,7 +40,7 @@ internal sealed class SavedQueries(WarehouseConnections warehouse, TimeProvider 
     }
 
     /// <summary>The user's latest distinct queries, newest first.</summary>
-    public IReadOnlyList<AuditEvent> History(string user, int count = 20) => warehouse.Query(
+    public IReadOnlyList<AuditEvent> History(string user, int count = 20) => warehouse.QueryLive(
         """
         SELECT max(event_id) AS event_id, max(occurred_at) AS occurred_at, detail FROM audit_event
         WHERE user_name = $user AND kind = 'query' AND detail IS NOT NULL

@@ -1,5 +1,6 @@
 using Analytics.Dashboards.Localization;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
+using Analytics.Warehouse.Storage;
 using Analytics.Etl.Querying;
 using Analytics.Warehouse.Research;
 using BlazorMonaco.Editor;
@@ -20,7 +21,7 @@ public sealed partial class SqlPage : ComponentBase, IDisposable
     [Inject] internal ResearchExports Exports { get; set; } = null!;
     [Inject] internal SavedQueries Queries { get; set; } = null!;
     [Inject] internal UiText T { get; set; } = null!;
-    [Inject] internal WarehouseEvents Events { get; set; } = null!;
+    [Inject] internal WarehouseChangeNotifier Events { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
     private StandaloneCodeEditor? editor;

@@ -1,4 +1,4 @@
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using DuckDB.NET.Data;
 
 namespace Analytics.Dashboards.Targets;

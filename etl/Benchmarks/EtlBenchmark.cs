@@ -26,7 +26,7 @@ internal sealed class EtlBenchmark(string outDir, bool quick, TextWriter log)
         measures.AddRange(Appender(quick ? 200_000 : 2_000_000));
         var last = new DateOnly(BenchWarehouse.DemoOptions("", quick).To, 6, 30);
         measures.AddRange(RosterMemory.Measure(Path.Combine(outDir, "memory"), archive, last, Scope, log));
-        measures.AddRange(MetricTimings.Measure(main, Scope, log));
+        measures.AddRange(MetricQueryBench.Measures(main, Scope, log));
         measures.AddRange(Forecasts(main));
         return measures;
     }

@@ -51,6 +51,14 @@ internal static class MetricQueryBench
         return new Result(macro, times.Count, Percentile(times, 0.50), Percentile(times, 0.95), cpu);
     }
 
+    /// <summary>district_progress and city_progress on the warehouse of a bench run, as the pages call them.</summary>
+    public static IEnumerable<BenchMeasure> Measures(Analytics.Warehouse.Storage.WarehouseOptions options, string scale, TextWriter log)
+    {
+        using var connection = new Analytics.Warehouse.Storage.WarehouseDatabase(options).Open();
+        log.WriteLine($"指标 metrics: district_progress, city_progress at up to {Dates} as-of dates, {Rounds} warm rounds ({scale}) ...");
+        return Measures(connection, scale, "district_progress", "city_progress").ToList();
+    }
+
     /// <summary>The measures to print: p50 for information, p95 against the target.</summary>
     public static IEnumerable<BenchMeasure> Measures(DuckDBConnection connection, string scale, params string[] macros) =>
         macros.Select(m => Measure(connection, m)).SelectMany(r => new[]

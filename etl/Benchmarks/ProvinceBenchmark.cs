@@ -34,7 +34,7 @@ internal sealed class ProvinceBenchmark(string outDir, bool quick, TextWriter lo
         };
         measures.AddRange(ReadCsvBaseline.Ratios(ReadCsvBaseline.Measure(demo, load.Files, Path.Combine(outDir, "province", "read_csv"), log), Scope));
         measures.AddRange(RosterMemory.Measure(Path.Combine(outDir, "province", "memory"), demo, new DateOnly(options.To, 6, 30), Scope, log));
-        measures.AddRange(MetricTimings.Measure(warehouse, Scope, log));
+        measures.AddRange(MetricQueryBench.Measures(warehouse, Scope, log));
         return measures;
     }
 }

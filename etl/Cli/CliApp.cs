@@ -19,6 +19,7 @@ internal static class CliApp
         root.Subcommands.Add(CliCommands.Restore());
         root.Subcommands.Add(CliCommands.Reliability());
         root.Subcommands.Add(CliCommands.ResearchWorker());
+        root.Subcommands.Add(CliCommands.Publish());
         return root;
     }
 }

@@ -1,5 +1,6 @@
 using Analytics.Dashboards.Localization;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
+using Analytics.Warehouse.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.WebUtilities;
@@ -13,7 +14,7 @@ namespace Analytics.Dashboards.Components.Shared;
 public sealed partial class DataBanner : ComponentBase, IDisposable
 {
     [Inject] internal DataStatusQueries Statuses { get; set; } = null!;
-    [Inject] internal WarehouseEvents Events { get; set; } = null!;
+    [Inject] internal WarehouseChangeNotifier Events { get; set; } = null!;
     [Inject] internal NavigationManager Navigation { get; set; } = null!;
     [Inject] internal UiText T { get; set; } = null!;
 

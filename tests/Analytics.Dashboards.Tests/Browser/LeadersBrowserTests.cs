@@ -171,7 +171,7 @@ public sealed class LeadersBrowserTests(DemoHistory demo) : IDisposable
 
     private static async Task<string> FirstAsync(RunningDashboard dashboard, string sql)
     {
-        var connections = (Analytics.Dashboards.Warehouse.WarehouseConnections)dashboard.App.Services.GetService(typeof(Analytics.Dashboards.Warehouse.WarehouseConnections))!;
+        var connections = (Analytics.Dashboards.WarehouseReads.WarehouseConnections)dashboard.App.Services.GetService(typeof(Analytics.Dashboards.WarehouseReads.WarehouseConnections))!;
         await Task.Yield();
         return connections.Query(sql, r => r.GetString(0)).Single();
     }

@@ -1,6 +1,6 @@
 using Analytics.Dashboards.Forecast;
 using Analytics.Dashboards.Tests.Support;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Analytics.Etl.DemoData;
 using Analytics.Etl.Loading;
 using Analytics.Warehouse.People;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Analytics.Dashboards.Forecast;
 using Analytics.Dashboards.Tests.Support;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
+using Analytics.Warehouse.Storage;
 using Analytics.Etl.Forecasting;
 
 namespace Analytics.Dashboards.Tests.Forecast;
@@ -141,7 +142,7 @@ public sealed class ForecastPageTests(DemoHistory demo)
         cut.WaitForElement("#forecast-empty", Fitting);
 
         forecast.Context.Warehouse.WithWorkforce();
-        forecast.Get<WarehouseEvents>().RaiseChanged();
+        forecast.Get<WarehouseChangeNotifier>().Raise();
         cut.WaitForElement("#forecast-table", Fitting);
         Assert.NotNull(cut.Find("#forecast-statement"));
     }

@@ -71,7 +71,7 @@ public sealed class QualityPageTests : IDisposable
         Assert.Equal("共 3 行", page.Find("#quarantine-count").TextContent);
 
         ctx.Warehouse.Execute("INSERT INTO load_message (load_id, file_name, line_number, column_name, reason_zh, reason_en) VALUES (2, '2023年花名册.csv', 11, '学历', '学历取值无效', 'education value invalid')");
-        ctx.Events.RaiseChanged();
+        ctx.Events.Raise();
 
         page.WaitForAssertion(() => Assert.Equal("共 4 行", page.Find("#quarantine-count").TextContent));
     }

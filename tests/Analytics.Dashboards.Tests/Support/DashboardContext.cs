@@ -7,7 +7,8 @@ using Analytics.Dashboards.Overview;
 using Analytics.Dashboards.Quality;
 using Analytics.Dashboards.Talent;
 using Analytics.Dashboards.Targets;
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
+using Analytics.Warehouse.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -22,7 +23,7 @@ internal sealed class DashboardContext : BunitContext
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         Warehouse = new TestWarehouse();
-        Events = new WarehouseEvents();
+        Events = new WarehouseChangeNotifier();
         TargetsPath = targetsPath ?? Path.Combine(AppContext.BaseDirectory, "targets.json");
         Options.TargetsPath = TargetsPath;
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -52,7 +53,7 @@ internal sealed class DashboardContext : BunitContext
     }
 
     public TestWarehouse Warehouse { get; }
-    public WarehouseEvents Events { get; }
+    public WarehouseChangeNotifier Events { get; }
     public string TargetsPath { get; }
 
     public DashboardOptions Options { get; } = new()

@@ -1,4 +1,4 @@
-using Analytics.Dashboards.Warehouse;
+using Analytics.Dashboards.WarehouseReads;
 using Analytics.Warehouse.Facts;
 using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;

@@ -80,7 +80,7 @@ public sealed class TargetsFileTests : IDisposable
         Assert.Contains("政策文件", page.Find("tr[data-target=posts-2022]").TextContent);
 
         File.WriteAllText(path, File.ReadAllText(path).Replace("0.6", "0.75"));
-        ctx.Events.RaiseChanged();
+        ctx.Events.Raise();
 
         page.WaitForAssertion(() => Assert.Contains("75.0%", page.Find("tr[data-target=professional-share-2025]").TextContent));
     }

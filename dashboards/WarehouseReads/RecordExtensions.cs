@@ -1,6 +1,6 @@
 using System.Data;
 
-namespace Analytics.Dashboards.Warehouse;
+namespace Analytics.Dashboards.WarehouseReads;
 
 /// <summary>Typed reads of DuckDB columns by name (DuckDB returns BIGINT/HUGEINT for sums and counts).</summary>
 internal static class RecordExtensions

@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
 
-namespace Analytics.Dashboards.Warehouse;
+namespace Analytics.Dashboards.WarehouseReads;
 
 /// <summary>A 区(市)县 of the organisation register.</summary>
 public sealed record DistrictChoice(string Code, string Name);
