@@ -44,6 +44,7 @@ public sealed class GapForecasts
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Fingerprint, int Horizon, DateOnly? Until), ForecastModel> _models = [];
+    private readonly ProjectionMemo _projections = new();
 
     internal GapForecasts(WarehouseDatabase database, TimeProvider time) { _database = database; _time = time; }
 
@@ -74,14 +75,17 @@ public sealed class GapForecasts
         string? district = null, bool towns = true)
     {
         var (model, _) = Fitted(horizonYear, null);
-        return QuotaPlanner.Plan(model, assumptions, scenarioName, targetYear ?? QuotaPlanner.DefaultTargetYear(model), Today(), district, towns);
+        var target = targetYear ?? QuotaPlanner.DefaultTargetYear(model);
+        var today = Today();
+        return _projections.Get(model, string.Join('|', "plan", scenarioName, ProjectionMemo.KeyOf(assumptions), target, today, district, towns),
+            () => QuotaPlanner.Plan(model, assumptions, scenarioName, target, today, district, towns));
     }
 
     /// <summary>Expected gap per district and the city at each projected half-year: recent approvals beside the scenario.</summary>
     public IReadOnlyList<ScenarioGap> Compare(ScenarioAssumptions assumptions, int? horizonYear = null)
     {
         var (model, _) = Fitted(horizonYear, null);
-        return ScenarioGaps.Of(model, assumptions);
+        return _projections.Get(model, "compare|" + ProjectionMemo.KeyOf(assumptions), () => ScenarioGaps.Of(model, assumptions));
     }
 
     /// <summary>False while the warehouse holds no roster snapshot: there is nothing to forecast from yet.</summary>

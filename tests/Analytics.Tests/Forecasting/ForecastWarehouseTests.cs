@@ -95,6 +95,27 @@ public sealed class ForecastWarehouseTests : IDisposable
     }
 
     [Fact]
+    public void Projections_and_plans_are_computed_once_per_fitted_model_and_question_and_again_after_a_data_change()
+    {
+        var db = Seeded();
+        var forecasts = new GapForecasts(db, TimeProvider.System);
+        var baseline = forecasts.Compare(ScenarioAssumptions.Baseline);
+        Assert.Same(baseline, forecasts.Compare(new ScenarioAssumptions(new Dictionary<string, int>(), 0, 0)));
+        var more = forecasts.Compare(ScenarioAssumptions.Baseline with { PostsApprovedPerYear = new Dictionary<string, int> { ["510104"] = 9 } });
+        Assert.NotSame(baseline, more);
+        var plan = forecasts.Plan(ScenarioAssumptions.Baseline, GapForecasts.BaselineName);
+        Assert.Same(plan, forecasts.Plan(ScenarioAssumptions.Baseline, GapForecasts.BaselineName));
+        Assert.NotSame(plan, forecasts.Plan(ScenarioAssumptions.Baseline, GapForecasts.BaselineName, district: "510104"));
+
+        using (var connection = db.Open())
+        {
+            Exec(connection, "INSERT INTO roster_snapshot VALUES (DATE '2026-09-30', 1, 'r', 0)");
+            Analytics.Warehouse.Facts.SnapshotFacts.RebuildAll(connection);
+        }
+        Assert.NotSame(baseline, forecasts.Compare(ScenarioAssumptions.Baseline)); // a new fit, answered afresh
+    }
+
+    [Fact]
     public void The_cli_writes_the_long_forecast_from_the_data_up_to_the_cut()
     {
         var db = Seeded();
