@@ -5,29 +5,21 @@ using DuckDB.NET.Data;
 namespace Analytics.Dashboards.Warehouse;
 
 /// <summary>
-/// The dashboard owns the warehouse file: it opens it read-write once (schema and metric macros in place) and
-/// keeps that connection for the life of the process; every query gets its own connection to the same database.
+/// The dashboard's queries: the <see cref="WarehouseDatabase"/> holds the file for the life of the process (schema and
+/// metric macros in place); every query gets its own connection to the same database through it.
 /// </summary>
 internal sealed class WarehouseConnections : IDisposable
 {
-    private readonly DuckDBConnection owner;
-
     public WarehouseConnections(WarehouseDatabase database)
     {
         Database = database;
-        owner = database.Open();
+        database.Hold();
     }
 
     public WarehouseDatabase Database { get; }
 
     /// <summary>A new open connection to the same database (dispose it).</summary>
-    public DuckDBConnection Open()
-    {
-        // Same path in the same process: DuckDB.NET shares the database instance the owner connection opened.
-        var connection = new DuckDBConnection(owner.ConnectionString);
-        connection.Open();
-        return connection;
-    }
+    public DuckDBConnection Open() => Database.Open();
 
     /// <summary>Runs a query with $name parameters and maps every row.</summary>
     public IReadOnlyList<T> Query<T>(string sql, Func<IDataRecord, T> map, params DuckDBParameter[] parameters)
@@ -46,5 +38,5 @@ internal sealed class WarehouseConnections : IDisposable
     public T? Single<T>(string sql, Func<IDataRecord, T> map, params DuckDBParameter[] parameters) =>
         Query(sql, map, parameters).FirstOrDefault();
 
-    public void Dispose() => owner.Dispose();
+    public void Dispose() => Database.Dispose();
 }

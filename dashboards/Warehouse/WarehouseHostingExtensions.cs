@@ -10,7 +10,7 @@ internal static class WarehouseHostingExtensions
     /// </summary>
     public static WebApplicationBuilder AddWarehouse(this WebApplicationBuilder builder)
     {
-        builder.Services.AddWarehouse(builder.Configuration);
+        Analytics.Etl.AnalyticsServices.Add(builder.Services, builder.Configuration); // the one composition root, as the CLI's
         builder.Services.AddSingleton<WarehouseConnections>();
         builder.Services.AddSingleton<WarehouseEvents>();
         builder.Services.AddSingleton<SnapshotQueries>();
