@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Analytics.Etl.Benchmarks;
 
 /// <summary>The bench's warehouses: a fixed person key (never the deployment's key file) and folders of their own.</summary>
-internal static class BenchWarehouse
+public static class BenchWarehouse
 {
     public const string PersonKey = "benchmark-person-key";
 

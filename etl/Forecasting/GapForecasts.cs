@@ -45,7 +45,7 @@ public sealed class GapForecasts
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Fingerprint, int Horizon, DateOnly? Until), ForecastModel> _models = [];
 
-    internal GapForecasts(WarehouseDatabase database, TimeProvider time) { _database = database; _time = time; }
+    public GapForecasts(WarehouseDatabase database, TimeProvider time) { _database = database; _time = time; }
 
     /// <summary>The stored forecast for the warehouse's current data (fitted and stored first when there is none).</summary>
     public GapForecast Forecast(int? horizonYear = null, DateOnly? historyUntil = null)

@@ -5,7 +5,7 @@ using Quartz;
 
 namespace Analytics.Etl.Scheduling;
 
-internal static class SchedulingRegistration
+public static class SchedulingRegistration
 {
     /// <summary>
     /// The inbox job (every InboxInterval; missed firings after downtime collapse into one) and the nightly job

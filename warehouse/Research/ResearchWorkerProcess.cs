@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Analytics.Warehouse.Research;
 
 /// <summary>Starts and stops the query process: Analytics.Etl research-worker, found beside this application.</summary>
-internal static class ResearchWorkerProcess
+public static class ResearchWorkerProcess
 {
     /// <summary>Secrets the query process must not inherit (it reads only the de-identified research file).</summary>
     private static readonly string[] Withheld = ["ANALYTICS_PERSON_KEY", "Warehouse__PersonKey"];
@@ -37,7 +37,7 @@ internal static class ResearchWorkerProcess
     }
 
     /// <summary>The apphost Analytics.Etl beside this application (or the configured program), else Analytics.Etl.dll through the dotnet host.</summary>
-    internal static ProcessStartInfo StartInfo(string? configured)
+    public static ProcessStartInfo StartInfo(string? configured)
     {
         var folder = AppContext.BaseDirectory;
         var path = configured ?? Path.Combine(folder, OperatingSystem.IsWindows() ? "Analytics.Etl.exe" : "Analytics.Etl");

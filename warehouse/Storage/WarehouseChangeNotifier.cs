@@ -1,7 +1,7 @@
 namespace Analytics.Warehouse.Storage;
 
 /// <summary>Raised after a load or refresh changed the warehouse, so open pages re-render.</summary>
-internal sealed class WarehouseChangeNotifier
+public sealed class WarehouseChangeNotifier
 {
     public event Action? Changed;
 
