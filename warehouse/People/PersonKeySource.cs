@@ -22,8 +22,6 @@ internal static class PersonKeySource
         ? Path.Combine(options.DataFolder, DefaultFileName)
         : Path.GetFullPath(options.PersonKeyFile, options.DataFolder);
 
-    public static PersonKeyHasher Resolve(WarehouseOptions options) => Resolve(options, new WarehouseDatabase(options));
-
     /// <summary>The checked key of the warehouse (opening it: a warehouse held by another process is reported as such).</summary>
     /// <exception cref="PersonKeyRefusedException">The key is not the one the warehouse's people were keyed with.</exception>
     public static PersonKeyHasher Resolve(WarehouseOptions options, WarehouseDatabase database)

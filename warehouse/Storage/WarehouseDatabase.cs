@@ -36,9 +36,6 @@ public sealed class WarehouseDatabase(WarehouseOptions options) : IDisposable
         lock (holding) held ??= Open();
     }
 
-    /// <summary>Whether this object holds the file open.</summary>
-    public bool Holds => held is not null;
-
     /// <summary>Lets go of the file held by <see cref="Hold"/>.</summary>
     public void Dispose()
     {
@@ -164,10 +161,6 @@ internal static class SchemaScripts
                 return (n[(folder.Length + 1)..], reader.ReadToEnd());
             })
             .ToList();
-
-    /// <summary>The text of one metric script, e.g. "district_progress.sql".</summary>
-    public static string Metric(string fileName) =>
-        Read("Metrics").Single(s => s.Name == fileName).Sql;
 
     internal static void Apply(DuckDBConnection connection)
     {
