@@ -17,9 +17,6 @@ internal sealed class DashboardOptions
     /// <summary>The targets file; a relative path is looked up under the content root, then the app folder.</summary>
     public string TargetsPath { get; set; } = "targets.json";
 
-    /// <summary>Chromium for the browser tests (env ANALYTICS_CHROMIUM overrides).</summary>
-    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
-
     /// <summary>Per extract kind (load_run.kind: org_units, roster, ...).</summary>
     public Dictionary<string, FreshnessLimits> Freshness { get; set; } = new(StringComparer.Ordinal);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Dashboards.WarehouseReads;
 using Analytics.Etl.Forecasting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Analytics.Dashboards.Forecast;
 
@@ -18,7 +19,7 @@ internal static class ForecastHostingExtensions
     /// <summary>The forecast façade over the dashboard's warehouse, and the page's cache (also used by the tests' contexts).</summary>
     public static IServiceCollection AddForecastServices(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new GapForecasts(sp.GetRequiredService<WarehouseConnections>().Database, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new GapForecasts(sp.GetRequiredService<WarehouseConnections>().Database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ForecastCache>();
         return services;
     }

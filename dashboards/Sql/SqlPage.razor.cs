@@ -66,7 +66,7 @@ public sealed partial class SqlPage : ComponentBase, IDisposable
         var sql = editor is null ? FirstQuery : await editor.GetValue();
         running = true;
         failed = false;
-        status = T.Pick("正在运行…", "Running…");
+        status = T["sql.running"];
         exportToken = null;
         cancel = new CancellationTokenSource();
         StateHasChanged();
@@ -76,9 +76,8 @@ public sealed partial class SqlPage : ComponentBase, IDisposable
         if (outcome.Result is { } r)
         {
             exportToken = Exports.Register(user, sql);
-            status = T.Pick($"{r.Rows.Count:N0} 行，{r.Elapsed.TotalMilliseconds:N0} 毫秒", $"{r.Rows.Count:N0} rows, {r.Elapsed.TotalMilliseconds:N0} ms")
-                + (r.Truncated ? T.Pick($"（只显示前 {Console.Options.DisplayRows:N0} 行；导出最多 {Console.Options.ExportRows:N0} 行）",
-                    $" (only the first {Console.Options.DisplayRows:N0} shown; exports hold up to {Console.Options.ExportRows:N0})") : "");
+            status = T.Format("sql.result", r.Rows.Count, r.Elapsed.TotalMilliseconds)
+                + (r.Truncated ? T.Format("sql.truncated", Console.Options.DisplayRows, Console.Options.ExportRows) : "");
         }
         else
         {
@@ -111,9 +110,9 @@ public sealed partial class SqlPage : ComponentBase, IDisposable
 
     private string KindText(ResearchObjectKind kind) => kind switch
     {
-        ResearchObjectKind.Table => T.Pick("表", "table"),
-        ResearchObjectKind.View => T.Pick("视图", "view"),
-        _ => T.Pick("宏", "macro"),
+        ResearchObjectKind.Table => T["sql.kind.table"],
+        ResearchObjectKind.View => T["sql.kind.view"],
+        _ => T["sql.kind.macro"],
     };
 
     private static string Cell(object? value) => value is null ? "NULL" : QueryResultWriter.Text(value);

@@ -15,7 +15,7 @@ namespace Analytics.Dashboards.WarehouseReads;
 /// </summary>
 internal sealed class WarehouseConnections : IDisposable
 {
-    private readonly DuckDBConnection owner;
+    private readonly DuckDBConnection? replicaOwner;
     private readonly WarehouseResultCache? cache;
     private readonly PublishedCopy? published;
 
@@ -24,7 +24,9 @@ internal sealed class WarehouseConnections : IDisposable
         Database = database;
         this.cache = cache;
         this.published = published;
-        owner = published is null ? database.Open() : published.OpenOwner();
+        // The writer: the WarehouseDatabase holds the file (the one holder); a replica: its own local file with the copy attached.
+        if (published is null) database.Hold();
+        else replicaOwner = published.OpenOwner();
     }
 
     public WarehouseDatabase Database { get; }
@@ -35,10 +37,11 @@ internal sealed class WarehouseConnections : IDisposable
     /// <summary>A new open connection to the same database (dispose it).</summary>
     public DuckDBConnection Open()
     {
-        // Same path in the same process: DuckDB.NET shares the database instance the owner connection opened.
-        var connection = new DuckDBConnection(owner.ConnectionString);
+        if (replicaOwner is null || published is null) return Database.Open();
+        // Same path in the same process: DuckDB.NET shares the database instance the replica's owner connection opened.
+        var connection = new DuckDBConnection(replicaOwner.ConnectionString);
         connection.Open();
-        published?.Prepare(connection);
+        published.Prepare(connection);
         return connection;
     }
 
@@ -76,5 +79,9 @@ internal sealed class WarehouseConnections : IDisposable
         typeof(T).FullName + "\u001f" + sql + "\u001f" + string.Join("\u001f", values.Select(v =>
             $"{v.Name}={(v.Value is null or DBNull ? "\u2400" : Convert.ToString(v.Value, CultureInfo.InvariantCulture))}"));
 
-    public void Dispose() => owner.Dispose();
+    public void Dispose()
+    {
+        if (replicaOwner is null) Database.Dispose();
+        else replicaOwner.Dispose();
+    }
 }

@@ -23,7 +23,7 @@ internal static class WarehouseHostingExtensions
             var local = new ReadOnlyServingOptions { LocalPath = builder.Configuration[ReadOnlyServingOptions.Section + ":LocalPath"] }.LocalFullPath;
             builder.Configuration[WarehouseOptions.Section + ":Path"] = local + ".scratch.duckdb";
         }
-        builder.Services.AddWarehouse(builder.Configuration);
+        Analytics.Etl.AnalyticsServices.Add(builder.Services, builder.Configuration); // the one composition root, as the CLI's
         builder.Services.AddSingleton<IValidateOptions<ReadOnlyServingOptions>, ReadOnlyServingOptionsValidator>();
         builder.Services.AddOptions<ReadOnlyServingOptions>().Bind(builder.Configuration.GetSection(ReadOnlyServingOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<WarehouseConnections>();

@@ -4,13 +4,13 @@ using System.Globalization;
 namespace Analytics.Etl.Benchmarks;
 
 /// <summary>Whether a measure's target is a ceiling (time, memory: lower is better) or a floor (throughput).</summary>
-internal enum TargetKind { AtMost, AtLeast }
+public enum TargetKind { AtMost, AtLeast }
 
 /// <summary>
 /// One printed measure. <see cref="Ratio"/> is value/target for a ceiling and target/value for a floor, so ≤ 1 means
 /// met either way; a measure without a target is information only (no ratio).
 /// </summary>
-internal sealed record BenchMeasure(string Name, double Value, string Unit, double? Target = null, TargetKind Kind = TargetKind.AtMost)
+public sealed record BenchMeasure(string Name, double Value, string Unit, double? Target = null, TargetKind Kind = TargetKind.AtMost)
 {
     public double? Ratio => Target switch
     {
@@ -30,7 +30,7 @@ internal sealed record BenchMeasure(string Name, double Value, string Unit, doub
 }
 
 /// <summary>Small statistics and timing helpers of the benchmarks.</summary>
-internal static class BenchStats
+public static class BenchStats
 {
     /// <summary>The median (mean of the middle two for an even count). Empty: ArgumentException.</summary>
     public static double Median(IEnumerable<double> values)
@@ -72,7 +72,7 @@ internal static class BenchStats
 }
 
 /// <summary>Prints measures as an aligned table: measure, value, target, ratio, verdict.</summary>
-internal static class BenchTable
+public static class BenchTable
 {
     public static void Write(TextWriter output, IReadOnlyList<BenchMeasure> measures)
     {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Analytics.Etl.Benchmarks;
 
 /// <summary>The bench's warehouses: a fixed person key (never the deployment's key file) and folders of their own.</summary>
-internal static class BenchWarehouse
+public static class BenchWarehouse
 {
     public const string PersonKey = "benchmark-person-key";
 
@@ -18,7 +18,7 @@ internal static class BenchWarehouse
     public static DemoDataOptions DemoOptions(string outDir, bool quick) => quick ? new DemoDataOptions(outDir, From: 2025) : new DemoDataOptions(outDir);
 
     public static ExtractLoader Loader(WarehouseOptions options) =>
-        new(new WarehouseDatabase(options), PersonKeySource.Resolve(options), TimeProvider.System);
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ExtractLoader>(AnalyticsServices.Build(options));
 
     /// <summary>The scheduled inbox path of a fresh install: inbox, archive, rejected and backups beside the warehouse file.</summary>
     public static InboxProcessor Inbox(WarehouseOptions options)

@@ -18,6 +18,7 @@ internal static class CliApp
         root.Subcommands.Add(CliCommands.Bench());
         root.Subcommands.Add(CliCommands.Restore());
         root.Subcommands.Add(CliCommands.Reliability());
+        root.Subcommands.Add(CliCommands.ResearchDocs());
         root.Subcommands.Add(CliCommands.ResearchWorker());
         root.Subcommands.Add(CliCommands.Publish());
         return root;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Analytics.Warehouse.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Etl.Cli;
 
@@ -22,13 +24,23 @@ internal static class CliHost
         .AddEnvironmentVariables()
         .Build();
 
-    public static WarehouseOptions WarehouseOptions(string? db)
+    /// <summary>
+    /// The services of one command, from the one composition root (<see cref="AnalyticsServices"/>) over
+    /// <see cref="Configuration"/>, with --db as Warehouse:Path when given. Options are validated as in the host:
+    /// invalid ones throw <see cref="OptionsValidationException"/>, reported by <see cref="RunAsync"/>. A process that only
+    /// loads passes its loader's memory bound. Dispose it after.
+    /// </summary>
+    public static ServiceProvider Services(string? db, string? loadMemoryLimit = null)
     {
-        var options = new WarehouseOptions();
-        Configuration().GetSection(Analytics.Warehouse.Storage.WarehouseOptions.Section).Bind(options);
-        if (!string.IsNullOrWhiteSpace(db)) options.Path = db;
-        return options;
+        var configuration = new ConfigurationBuilder().AddConfiguration(Configuration());
+        if (!string.IsNullOrWhiteSpace(db)) configuration.AddInMemoryCollection([new(Analytics.Warehouse.Storage.WarehouseOptions.Section + ":Path", db)]);
+        if (loadMemoryLimit is not null) configuration.AddInMemoryCollection([new(Scheduling.IngestionScheduleOptions.Section + ":LoadMemoryLimit", loadMemoryLimit)]);
+        return AnalyticsServices.Build(configuration.Build());
     }
+
+    /// <summary>The validated warehouse options of these services.</summary>
+    public static WarehouseOptions WarehouseOptions(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<WarehouseOptions>>().Value;
 
     /// <summary>Commands that work on a warehouse's people (or on figures derived from them): the person key is checked first.</summary>
     private static readonly HashSet<string> KeyedCommands = ["load", "sql", "forecast"];
@@ -47,7 +59,10 @@ internal static class CliHost
         {
             var parsed = root.Parse(args);
             if (parsed.Errors.Count == 0 && KeyedCommands.Contains(parsed.CommandResult.Command.Name))
-                Warehouse.People.PersonKeySource.Resolve(WarehouseOptions(DbArgument(args))); // a wrong or missing key stops here, before any work
+            {
+                using var services = Services(DbArgument(args));
+                services.GetRequiredService<Warehouse.People.PersonKeyHasher>(); // a wrong or missing key stops here, before any work
+            }
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is WarehouseLockedException or WarehouseDamagedException or Warehouse.People.PersonKeyRefusedException)
@@ -55,10 +70,17 @@ internal static class CliHost
             await Console.Error.WriteLineAsync(e.Message);
             return Fault;
         }
+        catch (OptionsValidationException e)
+        {
+            // The same messages as the host gives at start (the options are validated by the same registration).
+            foreach (var failure in e.Failures) await Console.Error.WriteLineAsync(failure);
+            return Fault;
+        }
         catch (DuckDB.NET.Data.DuckDBException e) when (WarehouseDamagedException.IsDamage(e))
         {
             // Damage found while reading, after the file opened: the same advice as at opening.
-            await Console.Error.WriteLineAsync(new WarehouseDamagedException(WarehouseOptions(DbArgument(args)).Path, e).Message);
+            using var services = Services(DbArgument(args));
+            await Console.Error.WriteLineAsync(new WarehouseDamagedException(services.WarehouseOptions().Path, e).Message);
             return Fault;
         }
         catch (OperationCanceledException)

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Analytics.Warehouse.Research;
 using Analytics.Warehouse.Storage;
-using Microsoft.Extensions.Configuration;
+using Analytics.Etl.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Etl.Cli;
 
@@ -25,8 +27,9 @@ internal static partial class CliCommands
             """) { db, folder, backup };
         command.SetAction(parseResult =>
         {
-            var options = CliHost.WarehouseOptions(parseResult.GetValue(db));
-            var folders = BackupFolders(parseResult.GetValue(folder), options);
+            using var services = CliHost.Services(parseResult.GetValue(db));
+            var options = services.WarehouseOptions();
+            var folders = BackupFolders(parseResult.GetValue(folder), options, services.GetRequiredService<IOptions<IngestionScheduleOptions>>().Value);
             var backups = WarehouseBackups.List(folders);
             var chosen = parseResult.GetValue(backup);
             if (chosen is null) return ListBackups(options, folders, backups);
@@ -36,9 +39,9 @@ internal static partial class CliCommands
                 Console.Error.WriteLine($"找不到备份 {chosen}；不带 --backup 运行可列出全部备份。 / No backup {chosen}; run without --backup to list them.");
                 return CliHost.Refused;
             }
-            var research = new ResearchOptions();
-            CliHost.Configuration().GetSection(ResearchOptions.Section).Bind(research);
-            var outcome = WarehouseBackups.Restore(new WarehouseDatabase(options), path, research.ResolvePath(options.Path), TimeProvider.System);
+            var research = services.GetRequiredService<IOptions<ResearchOptions>>().Value;
+            var outcome = WarehouseBackups.Restore(services.GetRequiredService<WarehouseDatabase>(), path, research.ResolvePath(options.Path),
+                services.GetRequiredService<TimeProvider>());
             Console.WriteLine($"已恢复 Restored: {Path.GetFullPath(options.Path)} ← {outcome.Backup}");
             foreach (var aside in outcome.KeptAside) Console.WriteLine($"  原文件保留为 kept aside as: {aside}");
             var last = outcome.LastLoad?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
@@ -69,10 +72,9 @@ internal static partial class CliCommands
     }
 
     /// <summary>Where the nightly job writes (Scheduling:Backups, as it resolves it) and backups/ beside the warehouse.</summary>
-    private static IReadOnlyList<string> BackupFolders(string? given, WarehouseOptions options)
+    private static IReadOnlyList<string> BackupFolders(string? given, WarehouseOptions options, IngestionScheduleOptions scheduling)
     {
         if (given is not null) return [Path.GetFullPath(given)];
-        var configured = CliHost.Configuration()["Scheduling:Backups"] ?? Path.Combine("data", "backups");
-        return new[] { Path.GetFullPath(configured), Path.Combine(options.DataFolder, "backups") }.Distinct().ToList();
+        return new[] { Path.GetFullPath(scheduling.Backups), Path.Combine(options.DataFolder, "backups") }.Distinct().ToList();
     }
 }

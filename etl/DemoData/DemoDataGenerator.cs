@@ -9,7 +9,7 @@ namespace Analytics.Etl.DemoData;
 /// its 2020 adjustment, half-yearly roster snapshots, yearly exam results, appraisals, post quotas and demonstration
 /// sites, plus a few deliberately bad rows. Same options and seed → the same bytes. See docs/demo-data.md.
 /// </summary>
-internal static class DemoDataGenerator
+public static class DemoDataGenerator
 {
     public const string RegisterFileName = "区划名录.csv", RegisterAdjustmentFileName = "区划名录_2020调整.csv",
         QuotaFileName = "专业岗位开发设置.csv", SiteFileName = "示范点名录.csv";

@@ -1,7 +1,7 @@
 namespace Analytics.Etl.DemoData;
 
 /// <summary>What to generate: where, how big ("city" or "province"), which seed, which years (inclusive).</summary>
-internal sealed record DemoDataOptions(string OutDir, string Scale = "city", int Seed = 20190101, int From = 2019, int To = 2026)
+public sealed record DemoDataOptions(string OutDir, string Scale = "city", int Seed = 20190101, int From = 2019, int To = 2026)
 {
     public const string City = "city", Province = "province";
 
@@ -18,13 +18,13 @@ internal sealed record DemoDataOptions(string OutDir, string Scale = "city", int
 }
 
 /// <summary>One file the generator wrote: its name, the extract kind, the encoding and the number of data rows.</summary>
-internal sealed record DemoFileSummary(string FileName, string Kind, string Encoding, int Rows);
+public sealed record DemoFileSummary(string FileName, string Kind, string Encoding, int Rows);
 
 /// <summary>A deliberately bad row: where it is (line 1 = the header) and why a loader must quarantine it.</summary>
-internal sealed record DemoBadRow(string FileName, int LineNumber, string? Column, string ReasonZh, string ReasonEn);
+public sealed record DemoBadRow(string FileName, int LineNumber, string? Column, string ReasonZh, string ReasonEn);
 
 /// <summary>What one run wrote.</summary>
-internal sealed record DemoDataSummary(string OutDir, IReadOnlyList<DemoFileSummary> Files, IReadOnlyList<DemoBadRow> BadRows)
+public sealed record DemoDataSummary(string OutDir, IReadOnlyList<DemoFileSummary> Files, IReadOnlyList<DemoBadRow> BadRows)
 {
     public int TotalRows => Files.Sum(f => f.Rows);
 }

@@ -20,7 +20,7 @@ internal sealed class FirstRunDemoOptions
     public int Seed { get; set; } = 20190101;
 }
 
-internal static class FirstRunDemoRegistration
+public static class FirstRunDemoRegistration
 {
     /// <summary>
     /// When the warehouse file does not exist yet at start-up (a fresh clone), writes the city-scale demo history

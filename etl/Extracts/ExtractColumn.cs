@@ -4,7 +4,7 @@ namespace Analytics.Etl.Extracts;
 /// One column of an extract kind: its Chinese header name, its English alias, whether the header must contain it
 /// (columns whose value is always required), and its position in the kind's column list.
 /// </summary>
-internal sealed class ExtractColumn(string chinese, string alias, bool requiredInHeader, int ordinal)
+public sealed class ExtractColumn(string chinese, string alias, bool requiredInHeader, int ordinal)
 {
     public string Chinese { get; } = chinese;
     public string Alias { get; } = alias;
@@ -19,7 +19,7 @@ internal sealed class ExtractColumn(string chinese, string alias, bool requiredI
 }
 
 /// <summary>The columns of one kind, in contract order, built where the kind declares them.</summary>
-internal sealed class ExtractColumnList : IReadOnlyList<ExtractColumn>
+public sealed class ExtractColumnList : IReadOnlyList<ExtractColumn>
 {
     private readonly List<ExtractColumn> columns = [];
 

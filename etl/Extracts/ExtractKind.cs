@@ -3,7 +3,7 @@ using Analytics.Etl.Loading;
 namespace Analytics.Etl.Extracts;
 
 /// <summary>How rows sharing a natural key within one file are treated.</summary>
-internal enum DuplicatePolicy
+public enum DuplicatePolicy
 {
     /// <summary>Every row of a repeated key is bad (a person twice in one roster, a code twice in a register).</summary>
     AllBad,
@@ -17,7 +17,7 @@ internal enum DuplicatePolicy
 /// are settled by <see cref="Policy"/>), what a new file replaces (rows of earlier loads with the same
 /// <see cref="ReplaceBy"/> values), and the words for the key in the quarantine reasons.
 /// </summary>
-internal sealed record KindTarget(
+public sealed record KindTarget(
     string Table,
     string[] Key,
     string[] ReplaceBy,
@@ -31,7 +31,7 @@ internal sealed record KindTarget(
 /// appender map, natural key and replacement policy, and any merge step of its own. Loading, header recognition,
 /// the demo generator and docs/extracts.md are driven from the table of kinds (<see cref="ExtractKinds"/>).
 /// </summary>
-internal abstract class ExtractKind(string code, string chineseName, ExtractColumnList columns, KindTarget target, int loadOrder = 1)
+public abstract class ExtractKind(string code, string chineseName, ExtractColumnList columns, KindTarget target, int loadOrder = 1)
 {
     /// <summary>The stable English name stored in load_run.kind (org_units, roster, ...).</summary>
     public string Code { get; } = code;
@@ -41,15 +41,15 @@ internal abstract class ExtractKind(string code, string chineseName, ExtractColu
     /// <summary>Load order within one call: the org register (0) first, so the others can check codes against it.</summary>
     public int LoadOrder { get; } = loadOrder;
 
-    public IReadOnlyList<ExtractColumn> Columns { get; } = columns;
+    internal IReadOnlyList<ExtractColumn> Columns { get; } = columns;
 
-    public KindTarget Target { get; } = target;
+    internal KindTarget Target { get; } = target;
 
     /// <summary>Whether the rows name people (an ID number and a name): the loader then records them in person.</summary>
-    public abstract bool NamesPeople { get; }
+    internal abstract bool NamesPeople { get; }
 
     /// <summary>The target table's columns as the appender map writes them (name and DuckDB type, in order).</summary>
-    public abstract IReadOnlyList<(string Name, string Type)> TargetShape { get; }
+    internal abstract IReadOnlyList<(string Name, string Type)> TargetShape { get; }
 
     /// <summary>Reads the file's rows with this kind's rules and hands them to the loader's sink (the generic bridge).</summary>
     internal abstract void AppendRows(ExtractFile file, IRowSink sink);
@@ -72,7 +72,7 @@ internal abstract class ExtractKind<TRow>(string code, string chineseName, Extra
     : ExtractKind(code, chineseName, columns, target, loadOrder)
     where TRow : class
 {
-    public override bool NamesPeople => typeof(IPersonRow).IsAssignableFrom(typeof(TRow));
+    internal override bool NamesPeople => typeof(IPersonRow).IsAssignableFrom(typeof(TRow));
 
     /// <summary>The row rules for one file (a fresh instance per file: some kinds remember things from row to row).</summary>
     public abstract IRowRules<TRow> Rules(ExtractContext context);
@@ -80,7 +80,7 @@ internal abstract class ExtractKind<TRow>(string code, string chineseName, Extra
     /// <summary>The appender map: every column of the target table, in table order, and how a row fills it.</summary>
     public abstract IReadOnlyList<TargetColumn<TRow>> AppenderMap { get; }
 
-    public override IReadOnlyList<(string Name, string Type)> TargetShape => AppenderMap.Select(c => (c.Name, c.Type)).ToList();
+    internal override IReadOnlyList<(string Name, string Type)> TargetShape => AppenderMap.Select(c => (c.Name, c.Type)).ToList();
 
     internal override void AppendRows(ExtractFile file, IRowSink sink) => sink.Append(this, file.Read(this));
 

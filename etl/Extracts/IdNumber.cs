@@ -74,11 +74,6 @@ internal static partial class IdNumber
     /// <summary>The birth year (characters 7–10) of a normalised number.</summary>
     public static int BirthYearOf(string id18) => int.Parse(id18.AsSpan(6, 4), System.Globalization.CultureInfo.InvariantCulture);
 
-    public static DateOnly BirthDateOf(string id18) =>
-        IsBirthDate(id18.AsSpan(6, 8))
-            ? new DateOnly(BirthYearOf(id18), (id18[10] - '0') * 10 + (id18[11] - '0'), (id18[12] - '0') * 10 + (id18[13] - '0'))
-            : throw new ArgumentException("Not a normalised ID number (the birth date is not a real date).", nameof(id18));
-
     private static bool TryUpgrade(ReadOnlySpan<char> id15, out string id18, out RowProblem? problem)
     {
         Span<char> first17 = stackalloc char[18];

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Analytics.Etl.Forecasting;
-using Analytics.Warehouse.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Etl.Cli;
 
@@ -32,11 +32,13 @@ internal static partial class CliCommands
         {
             if (parseResult.GetValue(bench) is { } scope)
             {
-                var measures = new Analytics.Etl.Benchmarks.ForecastBenchmark(CliHost.WarehouseOptions(parseResult.GetValue(db)), Console.Out).Run(scope);
+                using var benchServices = CliHost.Services(parseResult.GetValue(db));
+                var measures = new Analytics.Etl.Benchmarks.ForecastBenchmark(benchServices.WarehouseOptions(), Console.Out).Run(scope);
                 Analytics.Etl.Benchmarks.BenchTable.Write(Console.Out, measures);
                 return CliHost.Ok;
             }
-            var forecasts = new GapForecasts(new WarehouseDatabase(CliHost.WarehouseOptions(parseResult.GetValue(db))), TimeProvider.System);
+            using var services = CliHost.Services(parseResult.GetValue(db));
+            var forecasts = services.GetRequiredService<GapForecasts>();
             DateOnly? until = null;
             if (parseResult.GetValue(historyUntil) is { } text)
             {

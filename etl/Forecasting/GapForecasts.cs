@@ -46,7 +46,7 @@ public sealed class GapForecasts
     private readonly Dictionary<(string Fingerprint, int Horizon, DateOnly? Until), ForecastModel> _models = [];
     private readonly ProjectionMemo _projections = new();
 
-    internal GapForecasts(WarehouseDatabase database, TimeProvider time) { _database = database; _time = time; }
+    public GapForecasts(WarehouseDatabase database, TimeProvider time) { _database = database; _time = time; }
 
     /// <summary>The stored forecast for the warehouse's current data (fitted and stored first when there is none).</summary>
     public GapForecast Forecast(int? horizonYear = null, DateOnly? historyUntil = null)

@@ -14,7 +14,7 @@ namespace Analytics.Etl.Loading;
 /// read once (decoded, parsed, checked and hashed in one pass) and its good rows appended straight into their table.
 /// A file that fails (a full disk, memory) is reported with its own error and recorded; the other files still load.
 /// </summary>
-internal sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher hasher, TimeProvider clock)
+public sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher hasher, TimeProvider clock)
 {
     /// <summary>Test hook: called after each row is appended (file name, rows so far); throwing simulates a crash mid-file.</summary>
     internal Action<string, int>? AfterRowStaged { get; init; }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Analytics.Etl.Extracts;
 using Analytics.Etl.Loading;
-using Analytics.Warehouse.People;
+using Microsoft.Extensions.DependencyInjection;
 using Analytics.Warehouse.Storage;
 
 namespace Analytics.Etl.Cli;
@@ -20,9 +20,9 @@ internal static partial class CliCommands
             """) { paths, db };
         command.SetAction((parseResult, cancellationToken) =>
         {
-            var options = CliHost.WarehouseOptions(parseResult.GetValue(db));
-            var loader = CliLoader(options);
-            Console.WriteLine($"仓库 Warehouse: {Path.GetFullPath(options.Path)}");
+            using var services = CliHost.Services(parseResult.GetValue(db), LoadMemory.OwnProcessLimit); // this process only loads: memory flat in file size
+            var loader = services.GetRequiredService<ExtractLoader>();
+            Console.WriteLine($"仓库 Warehouse: {Path.GetFullPath(services.WarehouseOptions().Path)}");
             var report = loader.Load(parseResult.GetValue(paths)!, LoadProgressDisplay.ForConsole(), cancellationToken);
             LoadReportPrinter.Print(report, Console.Out);
             return Task.FromResult(report.AnyFailed ? CliHost.Fault : report.AnyRefused ? CliHost.Refused : CliHost.Ok);
@@ -30,12 +30,9 @@ internal static partial class CliCommands
         return command;
     }
 
-    /// <summary>The loader of `load` (and of the bench's measured loads): a process that only loads, so DuckDB's memory is bounded.</summary>
+    /// <summary>The loader of the bench's measured loads, as `load` makes it: the same registration, memory bounded.</summary>
     internal static ExtractLoader CliLoader(WarehouseOptions options) =>
-        new(new WarehouseDatabase(options), PersonKeySource.Resolve(options), TimeProvider.System)
-        {
-            MemoryLimitWhileLoading = LoadMemory.OwnProcessLimit, // this process only loads: memory flat in file size
-        };
+        AnalyticsServices.Build(options, LoadMemory.OwnProcessLimit).GetRequiredService<ExtractLoader>();
 }
 
 /// <summary>Prints what a load did, a line per file and a total, Chinese first.</summary>

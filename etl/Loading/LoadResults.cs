@@ -2,10 +2,10 @@ using Analytics.Etl.Extracts;
 
 namespace Analytics.Etl.Loading;
 
-internal enum LoadOutcome { Loaded, AlreadyLoaded, Refused, Failed }
+public enum LoadOutcome { Loaded, AlreadyLoaded, Refused, Failed }
 
 /// <summary>What happened to one file.</summary>
-internal sealed record FileLoadResult(
+public sealed record FileLoadResult(
     string FilePath,
     string FileName,
     LoadOutcome Outcome,
@@ -27,12 +27,12 @@ internal sealed record FileLoadResult(
 }
 
 /// <summary>Progress of a load call: the file being read, and the whole call (file k of n, share of all bytes, ETA).</summary>
-internal sealed record LoadProgress(
+public sealed record LoadProgress(
     string FileName, int RowsRead, double RowsPerSecond, double FractionDone,
     int FileNumber = 1, int FileCount = 1, double OverallFraction = 0, TimeSpan? Eta = null);
 
 /// <summary>All files of one load call.</summary>
-internal sealed record LoadReport(IReadOnlyList<FileLoadResult> Files)
+public sealed record LoadReport(IReadOnlyList<FileLoadResult> Files)
 {
     public bool AnyFailed => Files.Any(f => f.Outcome == LoadOutcome.Failed);
     public bool AnyRefused => Files.Any(f => f.Outcome == LoadOutcome.Refused);

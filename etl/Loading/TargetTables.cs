@@ -4,7 +4,7 @@ using DuckDB.NET.Data;
 namespace Analytics.Etl.Loading;
 
 /// <summary>What the appender map knows while it writes one row: the file's load, the row's line and person key.</summary>
-internal sealed class AppendContext(long loadId)
+public sealed class AppendContext(long loadId)
 {
     public long LoadId { get; } = loadId;
 
@@ -15,7 +15,7 @@ internal sealed class AppendContext(long loadId)
 }
 
 /// <summary>One column of a target table as an appender map writes it: its name, DuckDB type, and how a row fills it.</summary>
-internal sealed record TargetColumn<TRow>(string Name, string Type, Action<IDuckDBAppenderRow, TRow, AppendContext> Append);
+public sealed record TargetColumn<TRow>(string Name, string Type, Action<IDuckDBAppenderRow, TRow, AppendContext> Append);
 
 /// <summary>
 /// The tables a load appends to, checked against the warehouse before any file is read (as DuckDB.NET's mapped

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Analytics.Etl.Publishing;
 using Analytics.Warehouse.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Etl.Cli;
 
@@ -20,7 +21,8 @@ internal static partial class CliCommands
             """) { db, to, parquet };
         command.SetAction(parseResult =>
         {
-            var database = new WarehouseDatabase(CliHost.WarehouseOptions(parseResult.GetValue(db)));
+            using var services = CliHost.Services(parseResult.GetValue(db));
+            var database = services.GetRequiredService<WarehouseDatabase>();
             var folder = Path.Combine(database.Options.DataFolder, "published");
             var publication = new WarehousePublisher(database, TimeProvider.System).Publish(
                 parseResult.GetValue(to) ?? Path.Combine(folder, "warehouse.duckdb"),

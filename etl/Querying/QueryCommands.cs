@@ -2,6 +2,7 @@ using System.CommandLine;
 using Analytics.Etl.Querying;
 using Analytics.Warehouse.Storage;
 using DuckDB.NET.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Etl.Cli;
 
@@ -67,8 +68,8 @@ internal static partial class CliCommands
 
     private static int RunQuery(string? db, QueryFormat format, string sql, DuckDBParameter[] parameters)
     {
-        var options = CliHost.WarehouseOptions(db);
-        using var connection = new WarehouseDatabase(options).OpenReadOnly();
+        using var services = CliHost.Services(db);
+        using var connection = services.GetRequiredService<WarehouseDatabase>().OpenReadOnly();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         foreach (var p in parameters) cmd.Parameters.Add(p);

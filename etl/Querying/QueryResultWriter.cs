@@ -5,10 +5,10 @@ using Analytics.Warehouse.Exports;
 
 namespace Analytics.Etl.Querying;
 
-internal enum QueryFormat { Table, Csv, Json }
+public enum QueryFormat { Table, Csv, Json }
 
 /// <summary>Writes a query's rows as an aligned table, CSV with a header row, or a JSON array of objects.</summary>
-internal static class QueryResultWriter
+public static class QueryResultWriter
 {
     public static int Write(DbDataReader reader, QueryFormat format, TextWriter output) =>
         Write(Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray(), Rows(reader), format, output);
@@ -31,7 +31,7 @@ internal static class QueryResultWriter
     }
 
     /// <summary>The one text form of a value (lists, structs and maps as values, not .NET type names).</summary>
-    internal static string Text(object? value) => ExportCells.Text(value);
+    public static string Text(object? value) => ExportCells.Text(value);
 
     /// <summary>The product's one CSV writer: formula-like text neutralised, numbers kept as numbers.</summary>
     private static int WriteCsv(IReadOnlyList<string> names, IEnumerable<object?[]> rows, TextWriter output) =>

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using Analytics.Etl.Cli;
 using Analytics.Warehouse.Audit;
-using Analytics.Warehouse.People;
 using Analytics.Warehouse.Research;
 using Analytics.Warehouse.Storage;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Etl.Querying;
 
@@ -18,11 +17,10 @@ internal static class ResearchQuery
 {
     public static int Run(string? db, QueryFormat format, string sql, CancellationToken cancel)
     {
-        var warehouseOptions = CliHost.WarehouseOptions(db);
-        var options = new ResearchOptions();
-        CliHost.Configuration().GetSection(ResearchOptions.Section).Bind(options);
-        var database = new WarehouseDatabase(warehouseOptions);
-        var surface = new ResearchSurface(database, PersonKeySource.Resolve(warehouseOptions, database), options, TimeProvider.System);
+        using var services = CliHost.Services(db);
+        var database = services.GetRequiredService<WarehouseDatabase>();
+        var surface = services.GetRequiredService<ResearchSurface>();
+        var options = surface.Options;
         var started = Stopwatch.GetTimestamp();
         void Audit(string outcome, long? rows) =>
             AuditAsCliUser(database, sql, outcome, Stopwatch.GetElapsedTime(started), rows);

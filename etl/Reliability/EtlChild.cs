@@ -17,11 +17,6 @@ internal sealed class EtlChild(string workingDirectory, string personKey)
         var info = ResearchWorkerProcess.StartInfo(null);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.WorkingDirectory = workingDirectory;
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        info.StandardOutputEncoding = System.Text.Encoding.UTF8;
-        info.StandardErrorEncoding = System.Text.Encoding.UTF8;
-        info.UseShellExecute = false;
         info.Environment["ANALYTICS_PERSON_KEY"] = personKey;
         return info;
     }

@@ -6,14 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Etl.Scheduling;
 
 /// <summary>What one inbox scan did.</summary>
-internal sealed record InboxScanResult(bool Skipped, IReadOnlyList<string> Waiting, LoadReport Report);
+public sealed record InboxScanResult(bool Skipped, IReadOnlyList<string> Waiting, LoadReport Report);
 
 /// <summary>
 /// Loads the inbox: takes the files that have stopped changing, loads them in one call (org register first), then
 /// moves each to archive/ (loaded or already loaded) or rejected/ with a .reason.txt (refused). A file that failed
 /// for a fault stays in the inbox for the retry. Never runs twice at once.
 /// </summary>
-internal sealed class InboxProcessor(
+public sealed class InboxProcessor(
     ExtractLoader loader,
     IOptions<IngestionScheduleOptions> options,
     WarehouseChangeNotifier changes,

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Analytics.Etl.Scheduling;
 
 /// <summary>The inbox and nightly jobs. Bound from the "Scheduling" section; relative folders sit beside the warehouse file.</summary>
-internal sealed class IngestionScheduleOptions
+public sealed class IngestionScheduleOptions
 {
     public const string Section = "Scheduling";
 

@@ -1,14 +1,11 @@
-using Analytics.Etl.Loading;
-using Analytics.Warehouse.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Analytics.Etl.Scheduling;
 
-internal static class SchedulingRegistration
+public static class SchedulingRegistration
 {
     /// <summary>
     /// The inbox job (every InboxInterval; missed firings after downtime collapse into one) and the nightly job
@@ -17,20 +14,7 @@ internal static class SchedulingRegistration
     /// </summary>
     public static IHostApplicationBuilder AddScheduledIngestion(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddWarehouse(builder.Configuration);
-        builder.Services.AddOptions<IngestionScheduleOptions>()
-            .Bind(builder.Configuration.GetSection(IngestionScheduleOptions.Section))
-            .Validate(o => CronExpression.TryParse(o.NightlyCron, out _), "Scheduling:NightlyCron is not a valid Quartz cron expression")
-            .Validate(o => o.InboxInterval >= TimeSpan.FromSeconds(1), "Scheduling:InboxInterval must be at least one second")
-            .Validate(o => o.BackupsToKeep >= 1, "Scheduling:BackupsToKeep must be at least 1")
-            .Validate(o => string.IsNullOrWhiteSpace(o.LoadMemoryLimit) || LoadMemory.IsSize(o.LoadMemoryLimit),
-                "Scheduling:LoadMemoryLimit must be a size such as 256MB or 1GB (or empty for no bound)")
-            .ValidateOnStart();
-        builder.Services.AddSingleton(sp => new ExtractLoader(
-            sp.GetRequiredService<WarehouseDatabase>(), sp.GetRequiredService<Warehouse.People.PersonKeyHasher>(), sp.GetRequiredService<TimeProvider>())
-        {
-            MemoryLimitWhileLoading = sp.GetRequiredService<IOptions<IngestionScheduleOptions>>().Value.LoadMemoryLimit,
-        });
+        AnalyticsServices.Add(builder.Services, builder.Configuration); // the warehouse, the scheduling options and the loader
         builder.Services.AddSingleton<InboxProcessor>();
         builder.Services.AddSingleton<NightlyMaintenance>();
         builder.Services.AddSingleton<JobRunLog>();

@@ -8,7 +8,7 @@ namespace Analytics.Warehouse.Audit;
 /// Writes one event to the warehouse's audit_event table, with anything shaped like an ID number scrubbed. Used by the
 /// dashboard (sign-ins, queries, exports, user changes) and by the CLI `sql`, so every research query is recorded.
 /// </summary>
-internal static partial class AuditTrail
+public static partial class AuditTrail
 {
     public const string SignIn = "sign_in", SignInFailed = "sign_in_failed", SignOut = "sign_out", Query = "query",
         Export = "export", UserAdded = "user_added", PasswordReset = "password_reset";

@@ -4,7 +4,7 @@ using System.Text;
 namespace Analytics.Warehouse.People;
 
 /// <summary>Keys a person by HMAC-SHA256 of the normalised 18-digit ID number under the deployment's secret.</summary>
-internal sealed class PersonKeyHasher(byte[] key)
+public sealed class PersonKeyHasher(byte[] key)
 {
     /// <summary>What the warehouse stores to recognise its key: an HMAC of a fixed text under the key (not the key).</summary>
     public string Fingerprint { get; } = FingerprintOf(key);
@@ -30,7 +30,7 @@ internal sealed class PersonKeyHasher(byte[] key)
 /// <see cref="PersonKeyHasher.KeyOf"/> for many people in a row: the HMAC key is set up once, not once per person
 /// (a load keys millions of rows). One thread at a time.
 /// </summary>
-internal sealed class PersonKeyBatch(byte[] key) : IDisposable
+public sealed class PersonKeyBatch(byte[] key) : IDisposable
 {
     private readonly IncrementalHash hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
 

@@ -22,8 +22,6 @@ internal static class PersonKeySource
         ? Path.Combine(options.DataFolder, DefaultFileName)
         : Path.GetFullPath(options.PersonKeyFile, options.DataFolder);
 
-    public static PersonKeyHasher Resolve(WarehouseOptions options) => Resolve(options, new WarehouseDatabase(options));
-
     /// <summary>The checked key of the warehouse (opening it: a warehouse held by another process is reported as such).</summary>
     /// <exception cref="PersonKeyRefusedException">The key is not the one the warehouse's people were keyed with.</exception>
     public static PersonKeyHasher Resolve(WarehouseOptions options, WarehouseDatabase database)
@@ -83,7 +81,7 @@ internal static class PersonKeySource
 }
 
 /// <summary>The person key found is not the one the warehouse's people were keyed with (or it is missing).</summary>
-internal sealed class PersonKeyRefusedException(string message) : Exception(message)
+public sealed class PersonKeyRefusedException(string message) : Exception(message)
 {
     public static PersonKeyRefusedException Missing(string warehouse, string keyFile, string? stored, long people) => new(
         $"找不到人员密钥：仓库 {warehouse} 已有 {people:N0} 名人员（用指纹为 {stored ?? "未记录"} 的密钥编码），但密钥文件 {keyFile} 不存在，" +

@@ -3,11 +3,11 @@ using Analytics.Warehouse.Storage;
 
 namespace Analytics.Warehouse.Research;
 
-internal enum ResearchObjectKind { Table, View, Macro }
+public enum ResearchObjectKind { Table, View, Macro }
 
 /// <summary>One documented object of the research surface: what the schema browser and docs/research-sql.md show.</summary>
 /// <param name="Select">For a table: the de-identifying SELECT over the warehouse that fills it (research_key() re-keys people).</param>
-internal sealed record ResearchObject(string Name, ResearchObjectKind Kind, string Signature, string DescriptionZh, string DescriptionEn, string? Select = null);
+public sealed record ResearchObject(string Name, ResearchObjectKind Kind, string Signature, string DescriptionZh, string DescriptionEn, string? Select = null);
 
 /// <summary>
 /// The research surface, defined once: every table with the de-identifying SELECT that builds it and its description,
@@ -15,7 +15,7 @@ internal sealed record ResearchObject(string Name, ResearchObjectKind Kind, stri
 /// No names, no ID numbers (not even masked), birth year instead of birth date, a person's other dates (hired, left,
 /// part-time since, certificate issued) only to the month, people by a research-only key.
 /// </summary>
-internal static partial class ResearchCatalog
+public static partial class ResearchCatalog
 {
     public static readonly IReadOnlyList<ResearchObject> Tables =
     [

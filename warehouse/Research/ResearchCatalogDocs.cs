@@ -2,8 +2,11 @@ using System.Text;
 
 namespace Analytics.Warehouse.Research;
 
-/// <summary>The catalog as the Markdown section of docs/research-sql.md (a test keeps the doc equal to it).</summary>
-internal static class ResearchCatalogDocs
+/// <summary>
+/// The catalog as the Markdown section of docs/research-sql.md: `etl research-docs --write` writes it into the doc,
+/// a test checks the doc is current (and never writes it).
+/// </summary>
+public static class ResearchCatalogDocs
 {
     public const string Begin = "<!-- research-catalog:begin (generated from warehouse/Research/ResearchCatalog.cs and Metrics/*.sql) -->";
     public const string End = "<!-- research-catalog:end -->";
@@ -17,6 +20,20 @@ internal static class ResearchCatalogDocs
         text.AppendLine("| macro | description |").AppendLine("|---|---|");
         foreach (var m in ResearchCatalog.Macros) text.AppendLine($"| `{m.Signature}` | {Cell(m.DescriptionZh)} |");
         return text.AppendLine().AppendLine(End).ToString();
+    }
+
+    /// <summary>The doc with its generated section (between <see cref="Begin"/> and <see cref="End"/>) made current.</summary>
+    /// <exception cref="InvalidDataException">The doc lacks the markers.</exception>
+    public static string Splice(string doc)
+    {
+        doc = doc.ReplaceLineEndings("\n");
+        var begin = doc.IndexOf(Begin, StringComparison.Ordinal);
+        var end = doc.IndexOf(End, StringComparison.Ordinal);
+        if (begin < 0 || end < begin)
+            throw new InvalidDataException($"文档缺少生成段落的标记 / the doc lacks the generated section's markers: {Begin} … {End}");
+        var after = end + End.Length;
+        if (after < doc.Length && doc[after] == '\n') after++;
+        return doc[..begin] + Markdown().ReplaceLineEndings("\n") + doc[after..];
     }
 
     private static void Section(StringBuilder text, string title, IEnumerable<ResearchObject> items)

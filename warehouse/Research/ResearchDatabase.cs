@@ -11,7 +11,7 @@ namespace Analytics.Warehouse.Research;
 /// never sees a half-built file. Rebuilt whenever the warehouse's fingerprint (loads, forecasts, settings) changes.
 /// </summary>
 /// <param name="salt">Secret of the research-only person key (derived from the deployment's person-hash key).</param>
-internal sealed class ResearchDatabase(string path, string salt, TimeProvider clock)
+public sealed class ResearchDatabase(string path, string salt, TimeProvider clock)
 {
     /// <summary>Bump when the catalog's definitions change, so existing research files are rebuilt.</summary>
     private const string SurfaceVersion = "research-v3";

@@ -1,7 +1,7 @@
 namespace Analytics.Warehouse.Research;
 
 /// <summary>The research surface and its sandbox. Bound from the "Research" section.</summary>
-internal sealed class ResearchOptions
+public sealed class ResearchOptions
 {
     public const string Section = "Research";
 

@@ -9,7 +9,7 @@ namespace Analytics.Warehouse.Research;
 /// standard output as they are read (DuckDB streaming mode), stopping at the row cap — nothing is materialised first.
 /// Its parent bounds its memory and time by stopping the whole process.
 /// </summary>
-internal static class ResearchQueryWorker
+public static class ResearchQueryWorker
 {
     public const string Verb = "research-worker";
 

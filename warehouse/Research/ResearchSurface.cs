@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Warehouse.Research;
 
 /// <summary>The research file of a warehouse and the sandbox that queries it: one engine for the CLI and the dashboard.</summary>
-internal sealed class ResearchSurface(WarehouseDatabase warehouse, PersonKeyHasher hasher, ResearchOptions options, TimeProvider clock)
+public sealed class ResearchSurface(WarehouseDatabase warehouse, PersonKeyHasher hasher, ResearchOptions options, TimeProvider clock)
 {
     /// <summary>The research person key is keyed by a secret derived from (never equal to) the person-hash key.</summary>
     public ResearchDatabase Database { get; } = new(options.ResolvePath(warehouse.FullPath), hasher.KeyOf("research-surface-v1"), clock);
@@ -32,7 +32,7 @@ internal sealed class ResearchSurface(WarehouseDatabase warehouse, PersonKeyHash
     }
 }
 
-internal static class ResearchRegistration
+public static class ResearchRegistration
 {
     /// <summary>The research surface from the "Research" section (after AddWarehouse).</summary>
     public static IServiceCollection AddResearch(this IServiceCollection services, IConfiguration configuration)

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Analytics.Warehouse.Research;
 
 /// <summary>Starts and stops the query process: Analytics.Etl research-worker, found beside this application.</summary>
-internal static class ResearchWorkerProcess
+public static class ResearchWorkerProcess
 {
     /// <summary>Secrets the query process must not inherit (it reads only the de-identified research file).</summary>
     private static readonly string[] Withheld = ["ANALYTICS_PERSON_KEY", "Warehouse__PersonKey"];
@@ -14,11 +14,6 @@ internal static class ResearchWorkerProcess
         var info = StartInfo(options.WorkerPath);
         info.ArgumentList.Add(ResearchQueryWorker.Verb);
         info.RedirectStandardInput = true;
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        info.StandardOutputEncoding = System.Text.Encoding.UTF8;
-        info.StandardErrorEncoding = System.Text.Encoding.UTF8;
-        info.UseShellExecute = false;
         foreach (var name in Withheld) info.Environment.Remove(name);
         // The .NET heap of the query process stays small (the rows stream through it); DuckDB has its own memory_limit.
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x10000000";
@@ -36,8 +31,22 @@ internal static class ResearchWorkerProcess
         catch (System.ComponentModel.Win32Exception) { }
     }
 
-    /// <summary>The apphost Analytics.Etl beside this application (or the configured program), else Analytics.Etl.dll through the dotnet host.</summary>
-    internal static ProcessStartInfo StartInfo(string? configured)
+    /// <summary>
+    /// The apphost Analytics.Etl beside this application (or the configured program), else Analytics.Etl.dll through the
+    /// dotnet host; its standard output and error redirected, in UTF-8.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string? configured)
+    {
+        var info = Program(configured);
+        info.UseShellExecute = false;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.StandardOutputEncoding = System.Text.Encoding.UTF8;
+        info.StandardErrorEncoding = System.Text.Encoding.UTF8;
+        return info;
+    }
+
+    private static ProcessStartInfo Program(string? configured)
     {
         var folder = AppContext.BaseDirectory;
         var path = configured ?? Path.Combine(folder, OperatingSystem.IsWindows() ? "Analytics.Etl.exe" : "Analytics.Etl");

@@ -14,7 +14,7 @@ namespace Analytics.Warehouse.Research;
 /// any statement, even one DuckDB would not cancel — when it passes the timeout, goes above
 /// <see cref="ResearchOptions.ProcessMemoryLimit"/> resident memory, or the caller cancels.
 /// </summary>
-internal sealed class SandboxedQueryRunner(string researchPath, ResearchOptions options)
+public sealed class SandboxedQueryRunner(string researchPath, ResearchOptions options)
 {
     private static readonly TimeSpan MemoryWatchInterval = TimeSpan.FromMilliseconds(10);
 

@@ -7,7 +7,7 @@ namespace Analytics.Warehouse.Research;
 /// singled out. A zero is shown as it is (it singles out no one). Used by exports of aggregates and by the dashboard
 /// tiles below district level.
 /// </summary>
-internal sealed class SmallNumberSuppression(int threshold)
+public sealed class SmallNumberSuppression(int threshold)
 {
     /// <summary>Integer columns of an aggregate that are not counts (years, ranks, codes), left as they are.</summary>
     private static readonly HashSet<string> NotCounts = new(StringComparer.OrdinalIgnoreCase)

@@ -8,7 +8,7 @@ namespace Analytics.Warehouse.Research;
 internal sealed record GuardedStatement(string Sql, bool Aggregate);
 
 /// <summary>A statement the research console will not run, with the reason in Chinese and English.</summary>
-internal sealed class QueryRefusedException(string reasonZh, string reasonEn) : Exception($"{reasonZh} / {reasonEn}")
+public sealed class QueryRefusedException(string reasonZh, string reasonEn) : Exception($"{reasonZh} / {reasonEn}")
 {
     public string ReasonZh { get; } = reasonZh;
     public string ReasonEn { get; } = reasonEn;

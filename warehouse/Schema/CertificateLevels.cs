@@ -4,7 +4,7 @@ namespace Analytics.Warehouse.Schema;
 /// The social-work certificate levels, lowest first (exam_result.level); exam_result.level_rank is the 1-based
 /// position in this list. The one list of them: the exam extract's rules, the loader and the demo generator use it.
 /// </summary>
-internal static class CertificateLevels
+public static class CertificateLevels
 {
     /// <summary>社工员 (city-level certification), 助理社会工作师, 社会工作师, 高级社会工作师.</summary>
     public static readonly IReadOnlyList<string> All = ["社工员", "助理社会工作师", "社会工作师", "高级社会工作师"];

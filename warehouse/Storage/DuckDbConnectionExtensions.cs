@@ -3,7 +3,7 @@ using DuckDB.NET.Data;
 namespace Analytics.Warehouse.Storage;
 
 /// <summary>One statement (or script) on a connection, with $name parameters bound, never spliced into the SQL.</summary>
-internal static class DuckDbConnectionExtensions
+public static class DuckDbConnectionExtensions
 {
     public static int Execute(this DuckDBConnection connection, string sql, params DuckDBParameter[] parameters)
     {

@@ -4,17 +4,17 @@ using DuckDB.NET.Data;
 namespace Analytics.Warehouse.Storage;
 
 /// <summary>One backup file: where it is, when it was written, and whether it opens as a warehouse (with its loads).</summary>
-internal sealed record WarehouseBackup(string Path, DateTime WrittenUtc, long Bytes, bool Readable, long Loads, string? Problem);
+public sealed record WarehouseBackup(string Path, DateTime WrittenUtc, long Bytes, bool Readable, long Loads, string? Problem);
 
 /// <summary>What a restore did: the file restored from, where the replaced files were kept, and the loads now present.</summary>
-internal sealed record RestoreOutcome(string Backup, IReadOnlyList<string> KeptAside, long Loads, DateTime? LastLoad);
+public sealed record RestoreOutcome(string Backup, IReadOnlyList<string> KeptAside, long Loads, DateTime? LastLoad);
 
 /// <summary>
 /// The nightly backups of a warehouse (written by the nightly job with COPY FROM DATABASE) and restoring one: the
 /// backup is checked first, the warehouse must not be held by another process, and the replaced file (and its .wal)
 /// is kept aside under a dated name, never deleted.
 /// </summary>
-internal static class WarehouseBackups
+public static class WarehouseBackups
 {
     /// <summary>Every *.duckdb file of the folders, newest first, each opened read-only to see whether it is usable.</summary>
     public static IReadOnlyList<WarehouseBackup> List(IEnumerable<string> folders) =>

@@ -6,7 +6,7 @@ namespace Analytics.Warehouse.Storage;
 /// raiser's thread, off every request path), then <see cref="Changed"/> (open pages re-render, derived files refresh).
 /// <see cref="Version"/> counts the changes so far.
 /// </summary>
-internal sealed class WarehouseChangeNotifier
+public sealed class WarehouseChangeNotifier
 {
     private long version;
 

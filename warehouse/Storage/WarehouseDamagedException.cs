@@ -6,12 +6,12 @@ namespace Analytics.Warehouse.Storage;
 /// The warehouse file (or its write-ahead log) cannot be read: says in Chinese and English what is wrong and how to
 /// get back — the `restore` command lists the nightly backups and restores one — instead of DuckDB's own text.
 /// </summary>
-internal sealed class WarehouseDamagedException(string path, Exception inner) : Exception(Describe(path, inner.Message), inner)
+public sealed class WarehouseDamagedException(string path, Exception inner) : Exception(Describe(path, inner.Message), inner)
 {
     public string WarehousePath { get; } = path;
 
     /// <summary>DuckDB's messages for a file or WAL it cannot read (not a lock, not a missing permission).</summary>
-    internal static bool IsDamage(Exception e) =>
+    public static bool IsDamage(Exception e) =>
         e is DuckDBException && !WarehouseLockedException.IsLockError(e) && !IsPermissionError(e) && Problem(e.Message) is not null;
 
     internal static bool IsPermissionError(Exception e) =>

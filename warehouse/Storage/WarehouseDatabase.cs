@@ -7,9 +7,11 @@ namespace Analytics.Warehouse.Storage;
 /// <summary>
 /// Opens the warehouse file: the first open of this instance applies the numbered schema scripts (Schema/NNN_*.sql) once each, recorded in
 /// schema_version, then (re)installs every metric script (Metrics/*.sql), syncs the settings table and makes sure the
-/// snapshot facts are built (a warehouse loaded before facts existed gets them here).
+/// snapshot facts are built (a warehouse loaded before facts existed gets them here). This is the one way into the
+/// warehouse for the CLI, the host and the benchmarks, and the one object that may hold its file open
+/// (<see cref="Hold"/>: a host keeps it for its lifetime, so other processes are told plainly the file is in use).
 /// </summary>
-internal sealed class WarehouseDatabase(WarehouseOptions options)
+public sealed class WarehouseDatabase(WarehouseOptions options) : IDisposable
 {
     public WarehouseOptions Options { get; } = options;
 
@@ -20,12 +22,35 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lock> PrepareLocks = new(StringComparer.Ordinal);
 
     private bool prepared;
+    private DuckDBConnection? held;
+    private readonly Lock holding = new();
 
     public string FullPath => Path.GetFullPath(Options.Path);
+
+    /// <summary>
+    /// Keeps one read-write connection open until <see cref="Dispose"/>, so this process owns the file (DuckDB allows one
+    /// writing process). Holding twice changes nothing; every <see cref="Open"/> meanwhile shares its database instance.
+    /// </summary>
+    public void Hold()
+    {
+        lock (holding) held ??= Open();
+    }
+
+    /// <summary>Lets go of the file held by <see cref="Hold"/>.</summary>
+    public void Dispose()
+    {
+        lock (holding)
+        {
+            held?.Dispose();
+            held = null;
+        }
+    }
 
     /// <summary>Opens a read-write connection with schema and metrics in place.</summary>
     public DuckDBConnection Open()
     {
+        // Held: same path in the same process, so DuckDB.NET shares the database instance the held connection opened.
+        if (held is { } owner && prepared) return OpenRaw(owner.ConnectionString);
         Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
         var connection = OpenRaw(ConnectionString(readOnly: false));
         try
@@ -120,7 +145,7 @@ internal sealed class WarehouseDatabase(WarehouseOptions options)
 }
 
 /// <summary>The embedded .sql scripts of this assembly.</summary>
-internal static class SchemaScripts
+public static class SchemaScripts
 {
     private static readonly Assembly Assembly = typeof(SchemaScripts).Assembly;
 
@@ -136,10 +161,6 @@ internal static class SchemaScripts
                 return (n[(folder.Length + 1)..], reader.ReadToEnd());
             })
             .ToList();
-
-    /// <summary>The text of one metric script, e.g. "district_progress.sql".</summary>
-    public static string Metric(string fileName) =>
-        Read("Metrics").Single(s => s.Name == fileName).Sql;
 
     internal static void Apply(DuckDBConnection connection)
     {

@@ -1,21 +1,18 @@
 using Analytics.Warehouse.People;
-using DuckDB.NET.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Analytics.Warehouse.Storage;
 
 /// <summary>
-/// Keeps one connection open for the host's lifetime, so this process owns the warehouse file (DuckDB allows one
-/// writing process) and other processes are told plainly that it is in use, rather than racing for it between jobs.
-/// At start it also checks the person key against the warehouse (<see cref="PersonKeySource"/>).
+/// At host start, has the <see cref="WarehouseDatabase"/> hold the file for the host's lifetime (waiting briefly for a
+/// CLI reader), and checks the person key against the warehouse (<see cref="PersonKeySource"/>). It holds no connection
+/// of its own: the database is the one object that does.
 /// </summary>
-internal sealed class WarehouseFileOwner(WarehouseDatabase database, TimeProvider clock, IServiceProvider services) : IHostedService, IDisposable
+public sealed class WarehouseFileOwner(WarehouseDatabase database, TimeProvider clock, IServiceProvider services) : IHostedService
 {
     /// <summary>A CLI reader may hold the file for a moment (a `runs` or `sql`): wait this long for it before giving up.</summary>
     private static readonly TimeSpan PatienceForReaders = TimeSpan.FromSeconds(15);
-
-    private DuckDBConnection? held;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +21,7 @@ internal sealed class WarehouseFileOwner(WarehouseDatabase database, TimeProvide
         {
             try
             {
-                held = database.Open();
+                database.Hold();
                 // The person key is checked against the warehouse now: a wrong or missing key stops the host at start.
                 services.GetRequiredService<PersonKeyHasher>();
                 return;
@@ -39,13 +36,7 @@ internal sealed class WarehouseFileOwner(WarehouseDatabase database, TimeProvide
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        Dispose();
+        database.Dispose();
         return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
-        held?.Dispose();
-        held = null;
     }
 }

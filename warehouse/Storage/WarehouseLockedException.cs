@@ -1,7 +1,7 @@
 namespace Analytics.Warehouse.Storage;
 
 /// <summary>Another process holds the warehouse file (DuckDB allows one writing process).</summary>
-internal sealed class WarehouseLockedException(string path, Exception inner)
+public sealed class WarehouseLockedException(string path, Exception inner)
     : Exception(
         $"The warehouse file {path} is in use by another process (most likely the dashboard, which owns it while it runs). " +
         "Stop that process, or drop the files into the dashboard's inbox (data/inbox/) and let its scheduled job load them, " +

@@ -1,7 +1,7 @@
 namespace Analytics.Warehouse.Storage;
 
 /// <summary>Where the warehouse lives and the deployment settings its SQL reads. Bound from the "Warehouse" section.</summary>
-internal sealed class WarehouseOptions
+public sealed class WarehouseOptions
 {
     public const string Section = "Warehouse";
 

@@ -24,7 +24,7 @@ public sealed class DemoHistory : IDisposable
         var extracts = Path.Combine(folder, "extracts");
         DemoDataGenerator.Write(new DemoDataOptions(extracts, From: 2019, To: 2023));
         var options = new WarehouseOptions { Path = TemplatePath, PersonKey = PersonKey };
-        var report = new ExtractLoader(new WarehouseDatabase(options), PersonKeySource.Resolve(options), TimeProvider.System).Load([extracts]);
+        var report = new ExtractLoader(new WarehouseDatabase(options), PersonKeySource.Resolve(options, new WarehouseDatabase(options)), TimeProvider.System).Load([extracts]);
         if (report.AnyFailed || report.RowsLoaded == 0) throw new InvalidOperationException("the demo history did not load");
     }
 

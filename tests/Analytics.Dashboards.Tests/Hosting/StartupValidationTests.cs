@@ -44,4 +44,17 @@ public sealed class StartupValidationTests
         await app.StartAsync();
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task Invalid_warehouse_options_stop_the_host_at_start_with_the_cli_s_message()
+    {
+        using var warehouse = new TestWarehouse();
+        await using var app = DashboardApp.Build(["--Urls=http://127.0.0.1:0", $"--Warehouse:Path={warehouse.Options.Path}", .. TestWarehouse.SchedulingArgs(warehouse.Options.Path),
+            $"--Dashboard:TargetsPath={TestPaths.ShippedTargets}", "--Warehouse:MemoryLimit=lots"]);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        // The same registration (Analytics.Etl.AnalyticsServices) validates it in the CLI: tests/Analytics.Tests/Cli/OptionsValidationTests.
+        Assert.Contains("Warehouse:MemoryLimit 应为 512MB、2GB 这样的大小：lots / Warehouse:MemoryLimit must be a size such as 512MB or 2GB: lots", error.Failures);
+    }
 }

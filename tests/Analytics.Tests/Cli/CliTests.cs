@@ -110,7 +110,7 @@ public sealed class CliTests : IDisposable
         using var holder = Process.Start(EtlProcess.StartInfo(fixture.Folder, "schedule", "--db", Db))!;
         try
         {
-            await WaitUntilStarted(holder);
+            await EtlProcess.WaitUntilStarted(holder);
             var load = await EtlProcess.RunAsync(fixture.Folder, "load", fixture.Write("org.csv", SampleExtracts.OrgRegister), "--db", Db);
             var sql = await EtlProcess.RunAsync(fixture.Folder, "sql", "--db", Db, "SELECT 1");
 
@@ -129,18 +129,5 @@ public sealed class CliTests : IDisposable
             holder.Kill(entireProcessTree: true);
             await holder.WaitForExitAsync();
         }
-    }
-
-    /// <summary>Waits for the host's "Application started" line (probing the file would race with the host's own open).</summary>
-    private static async Task WaitUntilStarted(Process host)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (await host.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            if (line.Contains("Application started", StringComparison.Ordinal))
-            {
-                _ = host.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                return;
-            }
-        throw new InvalidOperationException("the schedule process ended before it started: " + await host.StandardError.ReadToEndAsync());
     }
 }

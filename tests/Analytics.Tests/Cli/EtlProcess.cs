@@ -43,4 +43,17 @@ internal static class EtlProcess
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>Waits for a host's "Application started" line (probing the file would race with the host's own open).</summary>
+    public static async Task WaitUntilStarted(Process host)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await host.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            if (line.Contains("Application started", StringComparison.Ordinal))
+            {
+                _ = host.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                return;
+            }
+        throw new InvalidOperationException("the schedule process ended before it started: " + await host.StandardError.ReadToEndAsync());
+    }
 }

@@ -87,6 +87,6 @@ public class IdNumberTests
         var woman = TestIds.Make(new DateOnly(1985, 7, 9), sequence: 352);
         Assert.Equal("男", IdNumber.GenderOf(man));
         Assert.Equal("女", IdNumber.GenderOf(woman));
-        Assert.Equal(new DateOnly(1985, 7, 9), IdNumber.BirthDateOf(man));
+        Assert.Equal(1985, IdNumber.BirthYearOf(man));
     }
 }

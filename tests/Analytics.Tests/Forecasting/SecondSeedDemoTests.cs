@@ -24,7 +24,7 @@ public sealed class SecondSeedDemoTests : IDisposable
         DemoDataGenerator.Write(new DemoDataOptions(extracts, Seed: 7));
         var options = new WarehouseOptions { Path = Path.Combine(_folder, "w.duckdb"), PersonKey = "seed-7-key" };
         var db = new WarehouseDatabase(options);
-        var report = new ExtractLoader(db, PersonKeySource.Resolve(options), TimeProvider.System).Load([extracts]);
+        var report = new ExtractLoader(db, PersonKeySource.Resolve(options, db), TimeProvider.System).Load([extracts]);
         Assert.False(report.AnyFailed);
 
         var forecasts = new GapForecasts(db, TimeProvider.System);

@@ -20,7 +20,7 @@ internal sealed class LoaderFixture : IDisposable
     }
 
     public ExtractLoader Loader(Action<string, int>? afterRow = null, string? memoryLimit = null) =>
-        new(Database, PersonKeySource.Resolve(Options), TimeProvider.System) { AfterRowStaged = afterRow, MemoryLimitWhileLoading = memoryLimit };
+        new(Database, PersonKeySource.Resolve(Options, Database), TimeProvider.System) { AfterRowStaged = afterRow, MemoryLimitWhileLoading = memoryLimit };
 
     public string Write(string name, string text, Encoding? encoding = null)
     {

@@ -116,13 +116,13 @@ public sealed class PersonKeyTests : IDisposable
     {
         var options = new WarehouseOptions { Path = Db };
 
-        var hasher = PersonKeySource.Resolve(options);
+        var hasher = PersonKeySource.Resolve(options, new WarehouseDatabase(options));
 
         var key = File.ReadAllText(KeyFile).Trim();
         using (var connection = new WarehouseDatabase(options).OpenReadOnly())
             Assert.Equal(hasher.Fingerprint, connection.Scalar("SELECT person_key_fingerprint FROM warehouse_identity"));
         Assert.DoesNotContain(key, hasher.Fingerprint);
-        Assert.Equal(hasher.Fingerprint, PersonKeySource.Resolve(options).Fingerprint);
+        Assert.Equal(hasher.Fingerprint, PersonKeySource.Resolve(options, new WarehouseDatabase(options)).Fingerprint);
     }
 
     public void Dispose()

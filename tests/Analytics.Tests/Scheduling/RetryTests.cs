@@ -35,7 +35,7 @@ public sealed class RetryTests : IDisposable
         builder.Configuration["Scheduling:RetryFirstDelay"] = "00:00:01";
         builder.AddScheduledIngestion();
         var failuresLeft = 2;
-        builder.Services.AddSingleton(sp => new ExtractLoader(fixture.Database, PersonKeySource.Resolve(fixture.Options), TimeProvider.System)
+        builder.Services.AddSingleton(sp => new ExtractLoader(fixture.Database, PersonKeySource.Resolve(fixture.Options, fixture.Database), TimeProvider.System)
         {
             AfterRowStaged = (_, _) => { if (Interlocked.Decrement(ref failuresLeft) >= 0) throw new IOException("share offline"); },
         });

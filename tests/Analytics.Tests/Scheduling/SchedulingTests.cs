@@ -40,7 +40,7 @@ public sealed class SchedulingTests : IDisposable
     public void Dispose() => fixture.Dispose();
 
     private InboxProcessor Processor(Action<string, int>? afterRow = null) =>
-        new(new ExtractLoader(fixture.Database, Analytics.Warehouse.People.PersonKeySource.Resolve(fixture.Options), clock) { AfterRowStaged = afterRow },
+        new(new ExtractLoader(fixture.Database, Analytics.Warehouse.People.PersonKeySource.Resolve(fixture.Options, fixture.Database), clock) { AfterRowStaged = afterRow },
             MsOptions.Create(options), changes, clock, NullLogger<InboxProcessor>.Instance);
 
     private string Drop(string name, string text, TimeSpan age)

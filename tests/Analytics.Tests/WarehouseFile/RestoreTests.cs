@@ -84,7 +84,7 @@ public sealed class RestoreTests : IDisposable
         using var holder = Process.Start(EtlProcess.StartInfo(folder, "schedule", "--db", Db))!;
         try
         {
-            await WaitUntilStarted(holder);
+            await EtlProcess.WaitUntilStarted(holder);
             var restore = await EtlProcess.RunAsync(folder, "restore", "--db", Db, "--backup", backup);
 
             Assert.Equal(1, restore.ExitCode);
@@ -96,18 +96,6 @@ public sealed class RestoreTests : IDisposable
             holder.Kill(entireProcessTree: true);
             await holder.WaitForExitAsync();
         }
-    }
-
-    private static async Task WaitUntilStarted(Process host)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (await host.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            if (line.Contains("Application started", StringComparison.Ordinal))
-            {
-                _ = host.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                return;
-            }
-        throw new InvalidOperationException("the schedule process ended before it started: " + await host.StandardError.ReadToEndAsync());
     }
 
     public void Dispose()
