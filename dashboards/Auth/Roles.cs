@@ -45,9 +45,11 @@ internal static class Policies
     {
         options.AddPolicy(Dashboards, p => p.RequireAuthenticatedUser().RequireRole(Roles.Leadership));
         options.AddPolicy(Clerk, p => p.RequireAuthenticatedUser().RequireRole(Roles.Clerk));
-        options.AddPolicy(Planner, p => p.RequireAuthenticatedUser().RequireRole(Roles.Planner));
-        options.AddPolicy(Researcher, p => p.RequireAuthenticatedUser().RequireRole(Roles.Researcher));
-        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        // The city roles' pages (forecast, SQL console, data quality, users, audit) see the whole city: a principal bound to
+        // a district never passes them, even if a role and a district claim were ever combined (DistrictScope.cs).
+        options.AddPolicy(Planner, p => p.RequireAuthenticatedUser().RequireRole(Roles.Planner).RequireAssertion(c => c.User.IsCityWide()));
+        options.AddPolicy(Researcher, p => p.RequireAuthenticatedUser().RequireRole(Roles.Researcher).RequireAssertion(c => c.User.IsCityWide()));
+        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin).RequireAssertion(c => c.User.IsCityWide()));
         // Anything without its own policy still needs a signed-in user (sign-in, culture switch and assets opt out).
         options.FallbackPolicy = options.GetPolicy(Dashboards);
     }
