@@ -50,7 +50,7 @@ internal sealed class ExtractFile : IDisposable
     /// <summary>Opens the file and recognises its kind; throws ExtractRefusedException if it cannot be used.</summary>
     public static ExtractFile Open(string path, IKnownUnits units, TimeProvider clock)
     {
-        var source = CsvRowSource.Open(path);
+        IExtractRowSource source = XlsxRowSource.IsWorkbook(path) ? XlsxRowSource.Open(path) : CsvRowSource.Open(path);
         try
         {
             return new ExtractFile(path, source, units, clock);
@@ -87,6 +87,12 @@ internal sealed class ExtractFile : IDisposable
             if (source.FieldCount != header.FieldCount)
             {
                 yield return Ragged<TRow>(source.LineNumber, source.FieldCount, header.FieldCount);
+                continue;
+            }
+
+            if (source.RecordProblems is { Count: > 0 } format)
+            {
+                yield return new RowOutcome<TRow>(source.LineNumber, null, [.. format], []);
                 continue;
             }
 
