@@ -41,10 +41,14 @@ internal static class Policies
 {
     public const string Dashboards = "dashboards", Clerk = "clerk", Planner = "planner", Researcher = "researcher", Admin = "admin";
 
+    /// <summary>A clerk of the whole city (not bound to a district) or an admin: the submission status of every district.</summary>
+    public const string CityClerk = "city-clerk";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Dashboards, p => p.RequireAuthenticatedUser().RequireRole(Roles.Leadership));
         options.AddPolicy(Clerk, p => p.RequireAuthenticatedUser().RequireRole(Roles.Clerk));
+        options.AddPolicy(CityClerk, p => p.RequireAuthenticatedUser().RequireRole(Roles.Clerk).RequireAssertion(c => c.User.IsCityWide()));
         // The city roles' pages (forecast, SQL console, data quality, users, audit) see the whole city: a principal bound to
         // a district never passes them, even if a role and a district claim were ever combined (DistrictScope.cs).
         options.AddPolicy(Planner, p => p.RequireAuthenticatedUser().RequireRole(Roles.Planner).RequireAssertion(c => c.User.IsCityWide()));
