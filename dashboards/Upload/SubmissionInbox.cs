@@ -1,4 +1,5 @@
 using Analytics.Dashboards.Warehouse;
+using Analytics.Etl.Extracts;
 using DuckDB.NET.Data;
 
 namespace Analytics.Dashboards.Upload;
@@ -34,6 +35,8 @@ internal sealed class SubmissionInbox(InboxProcessor inbox, WarehouseConnections
         var target = Path.Combine(inbox.Options.Inbox, name);
         for (var n = 2; File.Exists(target); n++) target = Path.Combine(inbox.Options.Inbox, $"{Path.GetFileNameWithoutExtension(name)} ({n}){Path.GetExtension(name)}");
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(stagedPath)));
+        // The district first: when the inbox job sees the file, the load knows whose rows it may take.
+        if (district is not null) File.WriteAllText(SubmittedDistrict.SidecarOf(target), district);
         var partial = Path.Combine(inbox.Options.Inbox, "." + Path.GetFileName(target) + ".partial");
         File.Move(stagedPath, partial);
         File.Move(partial, target);
@@ -51,6 +54,17 @@ internal sealed class SubmissionInbox(InboxProcessor inbox, WarehouseConnections
         cmd.Parameters.Add(new DuckDBParameter("rows", preview.Rows));
         cmd.ExecuteNonQuery();
         return Path.GetFileName(target);
+    }
+
+    /// <summary>Removes district sidecars whose file the inbox job has filed away (older than a minute).</summary>
+    public void RemoveStaleSidecars()
+    {
+        if (!Directory.Exists(inbox.Options.Inbox)) return;
+        foreach (var sidecar in Directory.EnumerateFiles(inbox.Options.Inbox, ".*.district"))
+        {
+            var file = Path.Combine(inbox.Options.Inbox, Path.GetFileName(sidecar)[1..^".district".Length]);
+            if (!File.Exists(file) && clock.GetUtcNow() - File.GetLastWriteTimeUtc(sidecar) > TimeSpan.FromMinutes(1)) File.Delete(sidecar);
+        }
     }
 
     /// <summary>The user's submissions, latest first, each with the outcome of the load of the same bytes.</summary>

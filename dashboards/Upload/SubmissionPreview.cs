@@ -18,10 +18,14 @@ public sealed record SubmissionPreview(
     string FileName, string? KindCode, string? KindName, DateOnly? AsOf, int Rows, int GoodRows, IReadOnlyList<string> Districts,
     IReadOnlyList<PreviewProblem> Problems, string? RefusedZh, string? RefusedEn, bool ReplacesSnapshot, IReadOnlyList<UnitChange> Changes)
 {
-    /// <summary>Rows of another district than the clerk's: the submission is refused until they are removed.</summary>
+    /// <summary>Rows of another district than the clerk's: listed as problems, quarantined by the load (SubmittedDistrict).</summary>
     public int OtherDistrictRows { get; init; }
 
-    public bool MaySubmit => RefusedZh is null && GoodRows > 0 && OtherDistrictRows == 0;
+    /// <summary>A district clerk's roster of a date already loaded would replace other districts' rows of that date too (a
+    /// roster is one city-wide snapshot per 统计日期): refused, the city replaces such a snapshot.</summary>
+    public bool ReplacesOtherDistricts { get; init; }
+
+    public bool MaySubmit => RefusedZh is null && GoodRows > 0 && !ReplacesOtherDistricts;
 }
 
 /// <summary>
@@ -40,9 +44,13 @@ internal sealed class SubmissionPreviewer(WarehouseConnections warehouse, Person
             var sink = new PreviewSink(clerkDistrict);
             file.Kind.AppendRows(file, sink);
             var changes = sink.AsOf is { } asOf && file.Kind == ExtractKinds.Roster ? RosterChanges(asOf, sink.Roster) : null;
+            bool Mine(UnitChange c) => clerkDistrict is null || c.UnitCode.StartsWith(clerkDistrict, StringComparison.Ordinal);
             return new SubmissionPreview(fileName, file.Kind.Code, file.Kind.ChineseName, sink.AsOf, sink.Rows, sink.Good,
-                [.. sink.Districts.Order(StringComparer.Ordinal)], sink.Problems, null, null, changes is not null, changes ?? [])
-            { OtherDistrictRows = sink.OtherDistrict };
+                [.. sink.Districts.Order(StringComparer.Ordinal)], sink.Problems, null, null, changes is not null, changes?.Where(Mine).ToList() ?? [])
+            {
+                OtherDistrictRows = sink.OtherDistrict,
+                ReplacesOtherDistricts = changes?.Any(c => !Mine(c) && c.Removed > 0) == true,
+            };
         }
         catch (ExtractRefusedException e)
         {
@@ -101,8 +109,8 @@ internal sealed class SubmissionPreviewer(WarehouseConnections warehouse, Person
                 {
                     OtherDistrict++;
                     Problems.Add(new PreviewProblem(outcome.LineNumber, null,
-                        $"本行的单位 {unit} 属于区(市)县 {district}，不是您所在的 {clerkDistrict}：只能报送本区(市)县的数据，请删除此行。",
-                        $"This row's unit {unit} belongs to district {district}, not yours ({clerkDistrict}): submit only your own district's rows; delete it."));
+                        $"本行的单位 {unit} 属于区(市)县 {district}，不是您所在的 {clerkDistrict}：只能报送本区(市)县的数据，本行不会导入。",
+                        $"This row's unit {unit} belongs to district {district}, not yours ({clerkDistrict}): only your own district's rows are loaded."));
                     continue;
                 }
                 if (district is not null) Districts.Add(district);

@@ -34,6 +34,7 @@ public partial class UploadPage : ComponentBase
         district = DistrictScope.Of(user).Code;
         districtName = district is null ? null : Snapshots.Unit(district)?.Name;
         history = Inbox.History(userName);
+        Inbox.RemoveStaleSidecars();
     }
 
     private async Task OnFileAsync(InputFileChangeEventArgs e)
