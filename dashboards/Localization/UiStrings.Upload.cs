@@ -44,7 +44,7 @@ internal static partial class UiStrings
         ["upload.col.outcome"] = ("结果", "Outcome"),
         ["upload.outcome.waiting"] = ("等待导入", "Waiting"),
         ["upload.outcome.loaded"] = ("已导入：{0} 行，问题行 {1}", "Loaded: {0} rows, {1} problem rows"),
-        ["upload.outcome.refused"] = ("未导入", "Refused"),
+        ["upload.outcome.refused"] = ("未导入：{0}", "Refused: {0}"),
         ["upload.outcome.failed"] = ("导入失败，将自动重试", "Failed; it will be retried"),
         ["submissions.title"] = ("各区(市)县报送情况", "Submissions by district"),
         ["submissions.period"] = ("本期：{0} 花名册，截止 {1}", "This period: the {0} roster, due {1}"),

@@ -91,7 +91,7 @@ public partial class UploadPage : ComponentBase
     {
         null => T["upload.outcome.waiting"],
         "loaded" => T.Format("upload.outcome.loaded", s.RowsLoaded ?? 0, s.RowsQuarantined ?? 0),
-        "refused" => T["upload.outcome.refused"] + "：" + T.Pick(s.MessageZh ?? "", s.MessageEn ?? ""),
+        "refused" => T.Format("upload.outcome.refused", T.Pick(s.MessageZh ?? "", s.MessageEn ?? "")),
         _ => T["upload.outcome.failed"],
     };
 }
