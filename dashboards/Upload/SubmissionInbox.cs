@@ -34,7 +34,8 @@ internal sealed class SubmissionInbox(InboxProcessor inbox, WarehouseConnections
         var name = Path.GetFileName(stagedPath);
         var target = Path.Combine(inbox.Options.Inbox, name);
         for (var n = 2; File.Exists(target); n++) target = Path.Combine(inbox.Options.Inbox, $"{Path.GetFileNameWithoutExtension(name)} ({n}){Path.GetExtension(name)}");
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(stagedPath)));
+        string sha;
+        using (var bytes = File.OpenRead(stagedPath)) sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         // The district first: when the inbox job sees the file, the load knows whose rows it may take.
         if (district is not null) File.WriteAllText(SubmittedDistrict.SidecarOf(target), district);
         var partial = Path.Combine(inbox.Options.Inbox, "." + Path.GetFileName(target) + ".partial");
@@ -56,9 +57,13 @@ internal sealed class SubmissionInbox(InboxProcessor inbox, WarehouseConnections
         return Path.GetFileName(target);
     }
 
-    /// <summary>Removes district sidecars whose file the inbox job has filed away (older than a minute).</summary>
+    /// <summary>Removes district sidecars whose file the inbox job has filed away (older than a minute) and staged uploads
+    /// never confirmed nor cancelled (a closed browser; older than a day).</summary>
     public void RemoveStaleSidecars()
     {
+        if (Directory.Exists(StagingFolder))
+            foreach (var folder in Directory.EnumerateDirectories(StagingFolder).Where(f => clock.GetUtcNow() - Directory.GetLastWriteTimeUtc(f) > TimeSpan.FromDays(1)))
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         if (!Directory.Exists(inbox.Options.Inbox)) return;
         foreach (var sidecar in Directory.EnumerateFiles(inbox.Options.Inbox, ".*.district"))
         {

@@ -43,7 +43,7 @@ internal sealed class XlsxRowSource : IExtractRowSource
     private XlsxRowSource(string path)
     {
         FileName = Path.GetFileName(path);
-        sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        using (var bytes = File.OpenRead(path)) sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         stream = File.OpenRead(path);
         try
         {
