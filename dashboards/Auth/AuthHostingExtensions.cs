@@ -47,6 +47,7 @@ internal static class AuthHostingExtensions
         services.AddAuthorization(Policies.Add);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
+        services.AddScoped<CurrentDistrictScope>();
         services.AddSignInRateLimit();
         services.AddSingleton<UnknownUserPassword>();
         services.AddScoped<PasswordSignIn>();

@@ -41,13 +41,19 @@ internal static class Policies
 {
     public const string Dashboards = "dashboards", Clerk = "clerk", Planner = "planner", Researcher = "researcher", Admin = "admin";
 
+    /// <summary>A clerk of the whole city (not bound to a district) or an admin: the submission status of every district.</summary>
+    public const string CityClerk = "city-clerk";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Dashboards, p => p.RequireAuthenticatedUser().RequireRole(Roles.Leadership));
         options.AddPolicy(Clerk, p => p.RequireAuthenticatedUser().RequireRole(Roles.Clerk));
-        options.AddPolicy(Planner, p => p.RequireAuthenticatedUser().RequireRole(Roles.Planner));
-        options.AddPolicy(Researcher, p => p.RequireAuthenticatedUser().RequireRole(Roles.Researcher));
-        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        options.AddPolicy(CityClerk, p => p.RequireAuthenticatedUser().RequireRole(Roles.Clerk).RequireAssertion(c => c.User.IsCityWide()));
+        // The city roles' pages (forecast, SQL console, data quality, users, audit) see the whole city: a principal bound to
+        // a district never passes them, even if a role and a district claim were ever combined (DistrictScope.cs).
+        options.AddPolicy(Planner, p => p.RequireAuthenticatedUser().RequireRole(Roles.Planner).RequireAssertion(c => c.User.IsCityWide()));
+        options.AddPolicy(Researcher, p => p.RequireAuthenticatedUser().RequireRole(Roles.Researcher).RequireAssertion(c => c.User.IsCityWide()));
+        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin).RequireAssertion(c => c.User.IsCityWide()));
         // Anything without its own policy still needs a signed-in user (sign-in, culture switch and assets opt out).
         options.FallbackPolicy = options.GetPolicy(Dashboards);
     }

@@ -24,13 +24,14 @@ internal sealed class BriefingBuilder(
     OverviewQueries overview, DrilldownQueries drilldown, ScorecardQueries scorecard, DistrictMaps maps, ChartRenderer charts,
     UiText text, TimeProvider clock)
 {
-    /// <summary>The briefing, or null when the district code is unknown at the date.</summary>
-    public BriefingData? Build(DateOnly asOf, string? district)
+    /// <summary>The briefing, or null when the district code is unknown at the date. <paramref name="scope"/>: the district
+    /// the reader is bound to (null: the whole city), which also limits the map.</summary>
+    public BriefingData? Build(DateOnly asOf, string? district, string? scope = null)
     {
         var headline = overview.Headline(asOf, district);
         if (headline is null) return null;
         var card = scorecard.Rows(asOf);
-        var districts = overview.DistrictRanking(asOf);
+        var districts = overview.DistrictRanking(asOf, scope);
         IReadOnlyList<BriefingRow> rows;
         CertifiedSplit certified;
         if (district is null)

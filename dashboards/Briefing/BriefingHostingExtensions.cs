@@ -16,8 +16,10 @@ internal static class BriefingHostingExtensions
         {
             var status = statuses.Resolve(asOf);
             if (!status.ShowsFigures) return Results.Problem(text["banner.loading"], statusCode: StatusCodes.Status503ServiceUnavailable);
-            var area = string.IsNullOrWhiteSpace(district) ? null : district.Trim();
-            var data = builder.Build(status.AsOf, area);
+            var scope = http.UserScope();
+            if (!scope.AllowsRequest(district)) return Results.Forbid();
+            var area = scope.Narrow(district);
+            var data = builder.Build(status.AsOf, area, scope.Code);
             if (data is null) return Results.NotFound(text.Format("drill.unknown_unit", area));
             var pdf = BriefingPdf.Render(data, text);
             audit.Record(http.User.Identity?.Name, AuditLog.Export, "ok", $"briefing.pdf asOf={status.AsOf:yyyy-MM-dd} district={area ?? "city"}");

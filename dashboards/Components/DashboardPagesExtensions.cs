@@ -8,6 +8,8 @@ using Analytics.Dashboards.Quality;
 using Analytics.Dashboards.Talent;
 using Analytics.Dashboards.Scorecard;
 using Analytics.Dashboards.Briefing;
+using Analytics.Dashboards.Submissions;
+using Analytics.Dashboards.Upload;
 
 namespace Analytics.Dashboards.Components;
 
@@ -29,6 +31,8 @@ internal static class DashboardPagesExtensions
         builder.Services.AddSingleton<Map.DistrictMaps>();
         builder.Services.AddScorecard();
         builder.Services.AddBriefing();
+        builder.AddUpload();
+        builder.AddSubmissionStatus();
         return builder;
     }
 
@@ -51,6 +55,7 @@ internal static class DashboardPagesExtensions
         // Every page and the Blazor hub need a signed-in user; each page's [Authorize] policy narrows it to its roles.
         app.MapScorecard();
         app.MapBriefing();
+        app.MapUpload();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Auth.Policies.Dashboards);
         return app;
     }

@@ -20,12 +20,17 @@ public abstract class WarehousePage : ComponentBase, IDisposable
     [Inject] internal UiText T { get; set; } = null!;
     [Inject] internal TimeProvider Clock { get; set; } = null!;
     [Inject] internal DataStatusQueries DataStatuses { get; set; } = null!;
+    [Inject] internal Auth.CurrentDistrictScope CurrentScope { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "asOf")] public string? AsOfText { get; set; }
     [SupplyParameterFromQuery(Name = "district")] public string? DistrictText { get; set; }
 
     protected DateOnly AsOf { get; private set; }
-    protected string? District => string.IsNullOrWhiteSpace(DistrictText) ? null : DistrictText.Trim();
+    /// <summary>The district shown: the user's own when bound to one (whatever the URL asks), else the one asked for.</summary>
+    protected string? District => Scope.Narrow(DistrictText);
+
+    /// <summary>What the signed-in user may see (Auth/DistrictScope.cs); fail-closed until read.</summary>
+    protected Auth.DistrictScope Scope { get; private set; } = Auth.DistrictScope.Nowhere;
     internal IReadOnlyList<DateOnly> SnapshotDates { get; private set; } = [];
     internal IReadOnlyList<DistrictChoice> DistrictChoices { get; private set; } = [];
 
@@ -56,10 +61,11 @@ public abstract class WarehousePage : ComponentBase, IDisposable
     {
         try
         {
+            Scope = CurrentScope.Get();
             SnapshotDates = Snapshots.SnapshotDates();
             Status = DataStatuses.Resolve(AsOfText);
             AsOf = Status.AsOf;
-            DistrictChoices = Snapshots.Districts(AsOf);
+            DistrictChoices = Snapshots.Districts(AsOf).Where(d => Scope.Allows(d.Code)).ToList();
             if (Status.State is not DataState.Loading || LoadsDuringFirstLoad) Load();
             LoadError = null;
         }

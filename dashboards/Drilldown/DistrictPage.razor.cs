@@ -22,7 +22,7 @@ public partial class DistrictPage : WarehousePage
 
     protected override void Load()
     {
-        area = Queries.District(AsOf, Code);
+        area = Scope.Allows(Code) ? Queries.District(AsOf, Code) : null; // outside the user's district: as unknown
         if (area is null) return;
         towns = Queries.Towns(AsOf, Code);
         sites = Queries.DemoSites(AsOf, Code);

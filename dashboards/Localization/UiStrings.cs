@@ -4,7 +4,7 @@ namespace Analytics.Dashboards.Localization;
 internal static partial class UiStrings
 {
     private static readonly Lazy<IReadOnlyDictionary<string, (string Zh, string En)>> Merged =
-        new(() => Common().Concat(Pages()).Concat(Forecast()).Concat(Auth()).Concat(Leaders()).Concat(Sql()).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        new(() => Common().Concat(Pages()).Concat(Forecast()).Concat(Auth()).Concat(Leaders()).Concat(Sql()).Concat(Upload()).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
 
     public static IReadOnlyDictionary<string, (string Zh, string En)> All => Merged.Value;
 

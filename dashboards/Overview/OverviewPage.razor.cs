@@ -36,7 +36,7 @@ public partial class OverviewPage : WarehousePage
             ? new CertifiedSplit(byDistrict.Values.Sum(c => c.City), byDistrict.Values.Sum(c => c.National))
             : byDistrict.GetValueOrDefault(District, CertifiedSplit.None);
         targets = TargetQueries.Measure(TargetsFile.Load(), AsOf, District);
-        var districts = Queries.DistrictRanking(AsOf);
+        var districts = Queries.DistrictRanking(AsOf, Scope.Code);
         map = Maps.Build(districts, colouring, District);
         gapChart = Charts.Stacked(T["chart.gap_by_district"], T["unit.posts"], districts.Select(d => d.DistrictName).ToList(),
         [

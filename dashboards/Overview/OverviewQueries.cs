@@ -29,10 +29,10 @@ internal sealed class OverviewQueries(WarehouseConnections warehouse, WarehouseR
         : warehouse.Single("SELECT * FROM district_progress($as_of) WHERE district_code = $district", AreaProgress.Read,
             new DuckDBParameter("as_of", asOf), new DuckDBParameter("district", district));
 
-    /// <summary>Every district, largest post gap first.</summary>
-    public IReadOnlyList<AreaProgress> DistrictRanking(DateOnly asOf) => warehouse.Query(
-        "SELECT * FROM district_progress($as_of) ORDER BY gap_posts DESC, district_code",
-        AreaProgress.Read, new DuckDBParameter("as_of", asOf));
+    /// <summary>Every district (or only the one a user is bound to), largest post gap first.</summary>
+    public IReadOnlyList<AreaProgress> DistrictRanking(DateOnly asOf, string? scope = null) => warehouse.Query(
+        "SELECT * FROM district_progress($as_of) WHERE $scope IS NULL OR district_code = $scope ORDER BY gap_posts DESC, district_code",
+        AreaProgress.Read, new DuckDBParameter("as_of", asOf), new DuckDBParameter("scope", (object?)scope ?? DBNull.Value));
 
     /// <summary>progress_trend() over all snapshots, summed over the city or for one district.</summary>
     public IReadOnlyList<TrendRow> Trend(string? district) => cache.GetOrAdd($"trend:{district}", () => warehouse.Query(

@@ -22,7 +22,7 @@ internal static class ScorecardExport
             {
                 var status = statuses.Resolve(asOf);
                 if (!status.ShowsFigures) return Results.Problem(text["banner.loading"], statusCode: StatusCodes.Status503ServiceUnavailable);
-                var rows = queries.Rows(status.AsOf);
+                var rows = queries.Rows(status.AsOf, http.UserScope().Code);
                 var bytes = Write(format, rows, text, smallNumbers);
                 audit.Record(http.User.Identity?.Name, AuditLog.Export, "ok", $"scorecard{TableExport.Extension(format)} asOf={status.AsOf:yyyy-MM-dd}", rows: rows.Count);
                 return Results.File(bytes, TableExport.ContentType(format), $"scorecard-{status.AsOf:yyyy-MM-dd}{TableExport.Extension(format)}");

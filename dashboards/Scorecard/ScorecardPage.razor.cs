@@ -17,7 +17,7 @@ public partial class ScorecardPage : WarehousePage
 
     protected override void Load()
     {
-        var all = Queries.Rows(AsOf);
+        var all = Queries.Rows(AsOf, Scope.Code);
         rows = all.AsQueryable();
         comparedWith = all.FirstOrDefault()?.ComparedWith;
     }

@@ -44,6 +44,10 @@ internal sealed class ScorecardQueries(WarehouseConnections warehouse, Warehouse
         }).ToList();
     });
 
+    /// <summary>The scorecard rows a user may see: every district, or only the one the user is bound to (ranked among the city).</summary>
+    public IReadOnlyList<ScorecardRow> Rows(DateOnly asOf, string? scope) =>
+        scope is null ? Rows(asOf) : Rows(asOf).Where(r => r.DistrictCode == scope).ToList();
+
     /// <summary>Certified city-level / national-level per district at the date (sums of talent_comparison's groups).</summary>
     public IReadOnlyDictionary<string, CertifiedSplit> CertifiedByDistrict(DateOnly asOf) => warehouse.Query(
         """

@@ -62,7 +62,7 @@ public partial class TalentPage : WarehousePage
 
         levels = Queries.WorkersByLevel(AsOf, District);
         levelChart = Charts.Bars(T["chart.levels"], T["unit.people"], levels.Select(l => new BarItem(LevelName(l.Label), l.Count, LevelColour(l.Label))).ToList());
-        pool = Queries.TalentPool(AsOf);
+        pool = Scope.IsCityWide ? Queries.TalentPool(AsOf) : []; // the pool (people in no post) belongs to no district
     }
 
     private string GroupName(string group) => T["group." + group];

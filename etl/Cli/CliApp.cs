@@ -14,6 +14,7 @@ internal static class CliApp
         root.Subcommands.Add(CliCommands.Quarantine());
         root.Subcommands.Add(CliCommands.Schedule());
         root.Subcommands.Add(CliCommands.DemoData());
+        root.Subcommands.Add(CliCommands.Template());
         root.Subcommands.Add(CliCommands.Forecast());
         root.Subcommands.Add(CliCommands.Bench());
         root.Subcommands.Add(CliCommands.Restore());

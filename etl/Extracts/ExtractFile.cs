@@ -14,6 +14,7 @@ internal sealed class ExtractFile : IDisposable
     private readonly ExtractHeader header;
     private readonly ExtractContext context;
     private bool rowsTaken;
+    private readonly string? submittedDistrict;
 
     private ExtractFile(string path, IExtractRowSource source, IKnownUnits units, TimeProvider clock)
     {
@@ -21,6 +22,7 @@ internal sealed class ExtractFile : IDisposable
         FilePath = path;
         FileName = source.FileName;
         context = new ExtractContext(FileName, units, clock.GetLocalNow().Year);
+        submittedDistrict = SubmittedDistrict.Of(path);
         if (!source.NextRecord())
             throw new ExtractRefusedException(FileName, "文件没有表头：文件是空的或只有空行。", "The file has no header row: it is empty or has only blank lines.");
         var names = Enumerable.Range(0, source.FieldCount).Select(i => source.Cell(i).ToString()).ToList();
@@ -50,7 +52,7 @@ internal sealed class ExtractFile : IDisposable
     /// <summary>Opens the file and recognises its kind; throws ExtractRefusedException if it cannot be used.</summary>
     public static ExtractFile Open(string path, IKnownUnits units, TimeProvider clock)
     {
-        var source = CsvRowSource.Open(path);
+        IExtractRowSource source = XlsxRowSource.IsWorkbook(path) ? XlsxRowSource.Open(path) : CsvRowSource.Open(path);
         try
         {
             return new ExtractFile(path, source, units, clock);
@@ -87,6 +89,19 @@ internal sealed class ExtractFile : IDisposable
             if (source.FieldCount != header.FieldCount)
             {
                 yield return Ragged<TRow>(source.LineNumber, source.FieldCount, header.FieldCount);
+                continue;
+            }
+
+            if (submittedDistrict is not null && SubmittedDistrict.UnitColumn(Kind) is { } unitColumn && header.Layout[unitColumn.Ordinal] is var at and >= 0
+                && SubmittedDistrict.Check(submittedDistrict, unitColumn, source.Cell(at)) is { } outside)
+            {
+                yield return new RowOutcome<TRow>(source.LineNumber, null, [outside], []);
+                continue;
+            }
+
+            if (source.RecordProblems is { Count: > 0 } format)
+            {
+                yield return new RowOutcome<TRow>(source.LineNumber, null, [.. format], []);
                 continue;
             }
 

@@ -19,4 +19,7 @@ public static class ExtractKinds
 
     /// <summary>The codes stored in load_run.kind, in table order.</summary>
     public static IReadOnlyList<string> Codes { get; } = All.Select(k => k.Code).ToList();
+
+    /// <summary>The kind of a code (load_run.kind: roster, exam_results, ...), or null.</summary>
+    public static ExtractKind? ByCode(string code) => All.FirstOrDefault(k => k.Code == code);
 }

@@ -3,7 +3,7 @@ namespace Analytics.Etl.Extracts;
 /// <summary>
 /// The records of one extract file, one at a time, with cells already cleaned (spaces trimmed, full-width digits and
 /// letters made ASCII) and blank records skipped. A CSV file is one source (<see cref="CsvRowSource"/>); an .xlsx
-/// source would give worksheet row numbers as its line numbers. Cells are valid until the next <see cref="NextRecord"/>.
+/// workbook another (<see cref="XlsxRowSource"/>, worksheet row numbers as line numbers). Cells are valid until the next <see cref="NextRecord"/>.
 /// </summary>
 internal interface IExtractRowSource : IDisposable
 {
@@ -26,6 +26,10 @@ internal interface IExtractRowSource : IDisposable
 
     /// <summary>How far through the file the source is (0..1), for progress and ETA.</summary>
     double FractionRead { get; }
+
+    /// <summary>Problems of the current record that only the file format can have (an .xlsx number that lost digits, a merged
+    /// cell, a total row: XlsxRowSource); the record is then refused with these reasons. None for CSV.</summary>
+    IReadOnlyList<RowProblem> RecordProblems => [];
 
     /// <summary>The SHA-256 of the file's bytes (hex): computed while reading, finished at the end of the file.</summary>
     string Sha256();

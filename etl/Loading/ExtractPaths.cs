@@ -4,7 +4,7 @@ namespace Analytics.Etl.Loading;
 internal static class ExtractPaths
 {
     /// <summary>Extensions taken from a folder. A file named explicitly is always tried, whatever its name.</summary>
-    private static readonly string[] FolderExtensions = [".csv", ".txt"];
+    private static readonly string[] FolderExtensions = [".csv", ".txt", ".xlsx"];
 
     public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing) Expand(IEnumerable<string> paths)
     {

@@ -50,9 +50,15 @@ internal sealed class DashboardContext : BunitContext
         Services.AddSingleton<Analytics.Dashboards.Scorecard.ScorecardQueries>();
         Services.AddSingleton<Analytics.Dashboards.Briefing.BriefingBuilder>();
         Services.AddSingleton(new Analytics.Warehouse.Research.SmallNumberSuppression(10));
+        Services.AddSingleton(User);
+        Services.AddSingleton<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(User);
+        Services.AddScoped<Analytics.Dashboards.Auth.CurrentDistrictScope>();
     }
 
     public TestWarehouse Warehouse { get; }
+
+    /// <summary>Who the pages render for (a city-wide leader unless bound to a district).</summary>
+    public SignedInUser User { get; } = new();
     public WarehouseChangeNotifier Events { get; }
     public string TargetsPath { get; }
 
