@@ -33,8 +33,6 @@ internal static partial class UiStrings
         ["upload.col.removed"] = ("删除", "Removed"),
         ["upload.col.changed"] = ("变更", "Changed"),
         ["upload.other_district"] = ("文件中有 {0} 行属于其他区(市)县：这些行不会导入，将作为问题数据记录。", "{0} rows belong to other districts: they will not be loaded but kept as problem rows."),
-        ["upload.replaces_others"] = ("该统计日期的花名册已包含其他区(市)县的数据，本文件会替换整期花名册，因此不能由区(市)县报送：请联系市级数据管理员。",
-            "A roster of this date already holds other districts' rows and this file would replace the whole snapshot, so a district cannot submit it: ask the city's data clerk."),
         ["upload.confirm"] = ("确认报送", "Confirm and submit"),
         ["upload.cancel"] = ("取消", "Cancel"),
         ["upload.submitted"] = ("已报送：{0}。文件已进入导入队列，通常一分钟内完成导入。", "Submitted: {0}. It is queued and usually loaded within a minute."),

@@ -16,6 +16,9 @@ internal sealed class ExtractFile : IDisposable
     private bool rowsTaken;
     private readonly string? submittedDistrict;
 
+    /// <summary>The 区(市)县 a clerk submitted this file for (its sidecar), or null for the city's own files.</summary>
+    internal string? SubmittedDistrictCode => submittedDistrict;
+
     private ExtractFile(string path, IExtractRowSource source, IKnownUnits units, TimeProvider clock)
     {
         this.source = source;

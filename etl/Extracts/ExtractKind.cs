@@ -24,7 +24,8 @@ public sealed record KindTarget(
     DuplicatePolicy Policy,
     string KeyLabelZh,
     string KeyLabelEn,
-    string? KeyColumnZh = null);
+    string? KeyColumnZh = null,
+    string? DistrictColumn = null);
 
 /// <summary>
 /// One kind of extract, the unit of change: its columns (Chinese names and aliases), rules, target table and

@@ -154,7 +154,7 @@ public sealed class ExtractLoader(WarehouseDatabase database, PersonKeyHasher ha
         {
             var loadId = load.Log.NextLoadId();
             file = ExtractFile.Open(load.Path, KnownUnits.From(load.Connection), clock);
-            var merge = new MergeContext(load.Connection, loadId, file.FileName);
+            var merge = new MergeContext(load.Connection, loadId, file.FileName) { District = file.SubmittedDistrictCode };
             if (file.Kind.NamesPeople) PeopleMerge.Prepare(merge);
             AppendRows(file, merge, load, cancellationToken);
             var loaded = TargetMerge.Run(merge, file.Kind);

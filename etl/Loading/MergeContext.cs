@@ -14,6 +14,9 @@ internal sealed class MergeContext(DuckDBConnection connection, long loadId, str
 
     public string FileName { get; } = fileName;
 
+    /// <summary>The district a clerk submitted the file for ($district), or null: a file of the city.</summary>
+    public string? District { get; init; }
+
     public int Execute(string sql)
     {
         using var command = Command(sql);
@@ -38,6 +41,7 @@ internal sealed class MergeContext(DuckDBConnection connection, long loadId, str
         command.CommandText = sql;
         if (sql.Contains("$load", StringComparison.Ordinal)) command.Parameters.Add(new DuckDBParameter("load", LoadId));
         if (sql.Contains("$file", StringComparison.Ordinal)) command.Parameters.Add(new DuckDBParameter("file", FileName));
+        if (sql.Contains("$district", StringComparison.Ordinal)) command.Parameters.Add(new DuckDBParameter("district", District));
         return command;
     }
 }

@@ -76,10 +76,15 @@ internal static class TargetMerge
         return true;
     }
 
-    /// <summary>Deletes the rows of earlier loads that this file supersedes (same replace-by values).</summary>
+    /// <summary>
+    /// Deletes the rows of earlier loads that this file supersedes (same replace-by values). A district clerk's file of a
+    /// kind with a district column (the roster: one city-wide snapshot per 统计日期) supersedes only its own district's
+    /// rows, so the 20 districts can each submit their part of the same snapshot.
+    /// </summary>
     private static void Replace(MergeContext merge, KindTarget t) => merge.Execute($"""
         DELETE FROM {t.Table} t WHERE t.load_id <> $load AND EXISTS (
             SELECT 1 FROM (SELECT DISTINCT {string.Join(", ", t.ReplaceBy)} FROM {t.Table} WHERE load_id = $load) s
             WHERE {Match("s", "t", t.ReplaceBy)})
+        {(merge.District is not null && t.DistrictColumn is { } column ? $"AND starts_with(t.{column}, $district)" : "")}
         """);
 }

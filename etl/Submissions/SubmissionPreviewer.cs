@@ -22,11 +22,7 @@ public sealed record SubmissionPreview(
     /// <summary>Rows of another district than the clerk's: listed as problems, quarantined by the load (SubmittedDistrict).</summary>
     public int OtherDistrictRows { get; init; }
 
-    /// <summary>A district clerk's roster of a date already loaded would replace other districts' rows of that date too (a
-    /// roster is one city-wide snapshot per 统计日期): refused, the city replaces such a snapshot.</summary>
-    public bool ReplacesOtherDistricts { get; init; }
-
-    public bool MaySubmit => RefusedZh is null && GoodRows > 0 && !ReplacesOtherDistricts;
+    public bool MaySubmit => RefusedZh is null && GoodRows > 0;
 }
 
 /// <summary>
@@ -44,13 +40,12 @@ public sealed class SubmissionPreviewer(WarehouseDatabase warehouse, PersonKeyHa
             using var file = ExtractFile.Open(path, units, clock);
             var sink = new PreviewSink(clerkDistrict);
             file.Kind.AppendRows(file, sink);
-            var changes = sink.AsOf is { } asOf && file.Kind == ExtractKinds.Roster ? RosterChanges(asOf, sink.Roster) : null;
-            bool Mine(UnitChange c) => clerkDistrict is null || c.UnitCode.StartsWith(clerkDistrict, StringComparison.Ordinal);
+            // A district clerk's roster replaces only that district's part of the snapshot (the load does the same).
+            var changes = sink.AsOf is { } asOf && file.Kind == ExtractKinds.Roster ? RosterChanges(asOf, sink.Roster, clerkDistrict) : null;
             return new SubmissionPreview(fileName, file.Kind.Code, file.Kind.ChineseName, sink.AsOf, sink.Rows, sink.Good,
-                [.. sink.Districts.Order(StringComparer.Ordinal)], sink.Problems, null, null, changes is not null, changes?.Where(Mine).ToList() ?? [])
+                [.. sink.Districts.Order(StringComparer.Ordinal)], sink.Problems, null, null, changes is not null, changes ?? [])
             {
                 OtherDistrictRows = sink.OtherDistrict,
-                ReplacesOtherDistricts = changes?.Any(c => !Mine(c) && c.Removed > 0) == true,
             };
         }
         catch (ExtractRefusedException e)
@@ -60,8 +55,9 @@ public sealed class SubmissionPreviewer(WarehouseDatabase warehouse, PersonKeyHa
     }
 
     /// <summary>Per unit, against the loaded snapshot of the same 统计日期: people added, removed, changed (post, employment,
-    /// education, supplement or dates). Null when no snapshot of that date is loaded.</summary>
-    private IReadOnlyList<UnitChange>? RosterChanges(DateOnly asOf, IReadOnlyList<RosterRow> rows)
+    /// education, supplement or dates). Null when no snapshot of that date is loaded (for a district clerk: no rows of
+    /// their district in it).</summary>
+    private IReadOnlyList<UnitChange>? RosterChanges(DateOnly asOf, IReadOnlyList<RosterRow> rows, string? district)
     {
         var old = new List<(string Key, string Unit, string Figures)>();
         using (var connection = warehouse.Open())
@@ -69,9 +65,10 @@ public sealed class SubmissionPreviewer(WarehouseDatabase warehouse, PersonKeyHa
         {
             command.CommandText = """
                 SELECT person_key, unit_code, concat_ws('|', post_category, employment, education, salary_supplement, hired, part_time_since, left_on) AS figures
-                FROM roster_entry WHERE as_of = $as_of
+                FROM roster_entry WHERE as_of = $as_of AND ($district IS NULL OR starts_with(unit_code, $district))
                 """;
             command.Parameters.Add(new DuckDBParameter("as_of", asOf));
+            command.Parameters.Add(new DuckDBParameter("district", district));
             using var reader = command.ExecuteReader();
             while (reader.Read()) old.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }

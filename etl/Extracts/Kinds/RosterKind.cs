@@ -14,7 +14,8 @@ internal sealed record RosterRow(
 /// A roster with two 统计日期 is refused whole.
 /// </summary>
 internal sealed class RosterKind() : ExtractKind<RosterRow>("roster", "社区工作者花名册", List,
-    new KindTarget("roster_entry", ["person_key"], ["as_of"], DuplicatePolicy.AllBad, "人员（身份证号）", "person (ID number)", KeyColumnZh: "身份证号"))
+    new KindTarget("roster_entry", ["person_key"], ["as_of"], DuplicatePolicy.AllBad, "人员（身份证号）", "person (ID number)", KeyColumnZh: "身份证号",
+        DistrictColumn: "unit_code"))
 {
     private static readonly ExtractColumnList List = new();
     public static readonly ExtractColumn AsOf = List.Required("统计日期", "as_of");
@@ -50,13 +51,17 @@ internal sealed class RosterKind() : ExtractKind<RosterRow>("roster", "社区工
 
     public override IRowRules<RosterRow> Rules(ExtractContext context) => new RosterRules(context);
 
-    /// <summary>The list of snapshots: one row per 统计日期 with the file and row count.</summary>
+    /// <summary>The list of snapshots: one row per 统计日期 with the latest file and the snapshot's row count (all
+    /// districts: a district clerk's file replaces only its district's part of the snapshot).</summary>
     internal override void AfterReplace(MergeContext merge)
     {
-        merge.Execute("DELETE FROM roster_snapshot WHERE as_of IN (SELECT DISTINCT as_of FROM roster_entry WHERE load_id = $load)");
+        merge.Execute("CREATE OR REPLACE TEMP TABLE load_roster_dates AS SELECT DISTINCT as_of FROM roster_entry WHERE load_id = $load");
+        merge.Execute("DELETE FROM roster_snapshot WHERE as_of IN (SELECT as_of FROM load_roster_dates)");
         merge.Execute("""
-            INSERT INTO roster_snapshot SELECT as_of, $load, $file, count(*)::INTEGER FROM roster_entry WHERE load_id = $load GROUP BY as_of
+            INSERT INTO roster_snapshot
+            SELECT e.as_of, $load, $file, count(*)::INTEGER FROM roster_entry e SEMI JOIN load_roster_dates d ON d.as_of = e.as_of GROUP BY e.as_of
             """);
+        merge.Execute("DROP TABLE load_roster_dates");
     }
 
     /// <summary>The rules of one roster file: it remembers the file's 统计日期 and refuses the file at a different one.</summary>

@@ -25,7 +25,7 @@ public sealed class SubmissionFlowTests
     }
 
     [Fact]
-    public async Task A_district_submission_quarantines_other_districts_rows_and_cannot_replace_a_city_snapshot()
+    public async Task A_district_submission_quarantines_other_districts_rows_and_replaces_only_its_part_of_a_snapshot()
     {
         using var warehouse = new TestWarehouse().WithQingyang();
         await using var dashboard = await RunningDashboard.StartAsync(warehouse,
@@ -33,14 +33,13 @@ public sealed class SubmissionFlowTests
         var previewer = dashboard.App.Services.GetRequiredService<SubmissionPreviewer>();
         var inbox = dashboard.App.Services.GetRequiredService<SubmissionInbox>();
 
-        // A roster of 2023-06-30 (loaded, with 青羊区 rows) would replace the whole snapshot: a 锦江区 clerk may not.
+        // A roster of 2023-06-30 (loaded, with 青羊区 rows): a 锦江区 clerk's file replaces 锦江区's part only, and says what changes.
         var replacing = Template(warehouse, "r0630.xlsx", UploadIds.RosterRow(new DateOnly(2023, 6, 30), 1, "张一", "510104020001"));
-        var refused = previewer.Preview(replacing, "r0630.xlsx", "510104");
-        Assert.True(refused.ReplacesSnapshot);
-        Assert.True(refused.ReplacesOtherDistricts);
-        Assert.False(refused.MaySubmit);
-        Assert.All(refused.Changes, c => Assert.StartsWith("510104", c.UnitCode));
-        Assert.Contains(refused.Changes, c => c is { UnitCode: "510104020001", Added: 1, Removed: 2 });
+        var ownPart = previewer.Preview(replacing, "r0630.xlsx", "510104");
+        Assert.True(ownPart.ReplacesSnapshot);
+        Assert.True(ownPart.MaySubmit);
+        Assert.All(ownPart.Changes, c => Assert.StartsWith("510104", c.UnitCode));
+        Assert.Contains(ownPart.Changes, c => c is { UnitCode: "510104020001", Added: 1, Removed: 2 });
         var city = previewer.Preview(replacing, "r0630.xlsx", null);
         Assert.True(city.MaySubmit);
         Assert.Contains(city.Changes, c => c is { UnitCode: "510105001001", Removed: 1 });
