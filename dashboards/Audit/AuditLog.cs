@@ -15,11 +15,11 @@ internal sealed class AuditLog(WarehouseConnections warehouse, TimeProvider cloc
 {
     public const string SignIn = AuditTrail.SignIn, SignInFailed = AuditTrail.SignInFailed, SignOut = AuditTrail.SignOut,
         Query = AuditTrail.Query, Export = AuditTrail.Export, UserAdded = AuditTrail.UserAdded, PasswordReset = AuditTrail.PasswordReset,
-        Lockout = "lockout", PasswordChanged = "password_changed", UserChanged = "user_changed";
+        Lockout = "lockout", PasswordChanged = "password_changed", UserChanged = "user_changed", Submission = "submission";
 
     /// <summary>Every kind, in the order the audit page offers them.</summary>
     public static readonly IReadOnlyList<string> Kinds =
-        [SignIn, SignInFailed, Lockout, SignOut, PasswordChanged, Query, Export, UserAdded, UserChanged, PasswordReset];
+        [SignIn, SignInFailed, Lockout, SignOut, PasswordChanged, Query, Export, Submission, UserAdded, UserChanged, PasswordReset];
 
     /// <summary>The text with anything shaped like a 15- or 18-digit ID number replaced.</summary>
     public static string? Scrub(string? text) => AuditTrail.Scrub(text);

@@ -83,6 +83,7 @@ internal static partial class UiStrings
         ["audit.kind.password_changed"] = ("修改密码", "Password changed"),
         ["audit.kind.query"] = ("查询", "Query"),
         ["audit.kind.export"] = ("导出下载", "Download"),
+        ["audit.kind.submission"] = ("数据报送", "Submission"),
         ["audit.kind.user_added"] = ("添加用户", "User added"),
         ["audit.kind.user_changed"] = ("修改用户", "User changed"),
         ["audit.kind.password_reset"] = ("重置密码", "Password reset"),

@@ -65,7 +65,7 @@ public partial class UploadPage : ComponentBase
         // Checked again here, on the server: the button's state is only a hint.
         if (staged is null || preview is not { MaySubmit: true }) return;
         var file = Inbox.Submit(staged, userName, district, preview);
-        Audit.Record(userName, "submission", "ok", $"{file} kind={preview.KindCode} district={district ?? "city"}", rows: preview.Rows);
+        Audit.Record(userName, AuditLog.Submission, "ok", $"{file} kind={preview.KindCode} district={district ?? "city"}", rows: preview.Rows);
         message = T.Format("upload.submitted", file);
         (staged, preview) = (null, null);
         history = Inbox.History(userName);
