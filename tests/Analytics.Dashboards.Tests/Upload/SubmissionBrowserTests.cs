@@ -1,3 +1,4 @@
+using Analytics.Tests.Templates;
 using Analytics.Dashboards.Auth;
 using Analytics.Dashboards.Tests.Auth;
 using Analytics.Dashboards.Tests.Browser;

@@ -1,3 +1,4 @@
+using Analytics.Tests.Templates;
 using Analytics.Etl.Submissions;
 using System.Net;
 using Analytics.Dashboards.Auth;

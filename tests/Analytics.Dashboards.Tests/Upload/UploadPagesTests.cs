@@ -1,3 +1,4 @@
+using Analytics.Tests.Templates;
 using Analytics.Etl.Submissions;
 using Analytics.Dashboards.Auth;
 using Analytics.Dashboards.Submissions;
