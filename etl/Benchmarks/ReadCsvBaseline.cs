@@ -59,6 +59,12 @@ internal static class ReadCsvBaseline
             yield return BenchMeasure.Info($"CPU 用量 ETL load, {name}: CPU-seconds per 100,000 rows", etlCpu, "CPU-s");
             yield return BenchMeasure.Info($"CPU 用量 read_csv, {name}: CPU-seconds per 100,000 rows", readCsvCpu, "CPU-s");
             yield return BenchMeasure.Info($"ETL ÷ read_csv per CPU-second, {name} (work per row, any core count)", etlCpu == 0 ? 0 : readCsvCpu / etlCpu, "×");
+            var etlWall = group.Sum(m => m.File.Seconds);
+            var readCsvWall = group.Sum(m => m.ReadCsvSeconds);
+            yield return BenchMeasure.Info($"并行度 cores kept busy (CPU-s ÷ wall-s), ETL load, {name}",
+                etlWall == 0 ? 0 : group.Sum(m => m.EtlCpuSeconds) / etlWall, "cores");
+            yield return BenchMeasure.Info($"并行度 cores kept busy (CPU-s ÷ wall-s), read_csv, {name}",
+                readCsvWall == 0 ? 0 : group.Sum(m => m.ReadCsvCpuSeconds) / readCsvWall, "cores");
         }
     }
 
