@@ -10,32 +10,38 @@ namespace Analytics.Etl.Benchmarks;
 /// `load` does it (into a warehouse holding only the org register, in this process) and then read by read_csv, one
 /// right after the other, so both see the same machine. DuckDB reads no GB18030 without its encodings extension (not
 /// available offline), so read_csv gets an untimed UTF-8 copy of a GB18030 file; the loader's time includes the decode.
+/// Both sides are also measured in CPU-seconds of this process (nothing else runs in it meanwhile): the work each does
+/// per row whatever the number of cores it spreads over, and however busy the machine is.
 /// </summary>
 internal static class ReadCsvBaseline
 {
     public const double Utf8Target = 0.5, Gb18030Target = 0.4;
 
     /// <summary>For each roster the loader read: its seconds in the loader and in read_csv, measured back to back.</summary>
-    public static IReadOnlyList<(LoadFileSample File, double ReadCsvSeconds)> Measure(string folder, IEnumerable<LoadFileSample> files, string scratch, TextWriter log)
+    public static IReadOnlyList<ReadCsvComparison> Measure(string folder, IEnumerable<LoadFileSample> files, string scratch, TextWriter log)
     {
         Directory.CreateDirectory(scratch);
         var register = RosterMemory.RegisterWarehouse(Path.Combine(scratch, "register.duckdb"), folder);
         var rosters = files.Where(f => f.Kind == ExtractKinds.Roster.Code).ToList();
         log.WriteLine($"read_csv: each of the {rosters.Count} rosters loaded again, then read by DuckDB's own read_csv ...");
-        var result = new List<(LoadFileSample, double)>();
+        var result = new List<ReadCsvComparison>();
         foreach (var file in rosters)
         {
             var source = Path.Combine(folder, file.FileName);
+            var etlCpu = CpuSeconds();
             var etl = LoadAlone(source, register, Path.Combine(scratch, "etl.duckdb"));
+            etlCpu = CpuSeconds() - etlCpu;
             var input = file.Encoding == ExtractDecoder.Gb18030 ? Utf8Copy(source, Path.Combine(scratch, "utf8.csv")) : source;
-            result.Add((etl, ReadCsvSeconds(input, Path.Combine(scratch, "read_csv.duckdb"))));
+            var readCsvCpu = CpuSeconds();
+            var readCsvSeconds = ReadCsvSeconds(input, Path.Combine(scratch, "read_csv.duckdb"));
+            result.Add(new ReadCsvComparison(etl, readCsvSeconds, etlCpu, CpuSeconds() - readCsvCpu));
         }
 
         return result;
     }
 
     /// <summary>ETL rows/s ÷ read_csv rows/s for the UTF-8 and the GB18030 rosters, with the throughputs behind them.</summary>
-    public static IEnumerable<BenchMeasure> Ratios(IReadOnlyList<(LoadFileSample File, double ReadCsvSeconds)> measured, string scope)
+    public static IEnumerable<BenchMeasure> Ratios(IReadOnlyList<ReadCsvComparison> measured, string scope)
     {
         foreach (var (name, utf8, target) in new[] { ("UTF-8", true, Utf8Target), ("GB18030", false, Gb18030Target) })
         {
@@ -48,7 +54,24 @@ internal static class ReadCsvBaseline
             yield return BenchMeasure.Info($"加载吞吐 ETL load, {name} rosters ({scope}, {group.Count} files, {rows:N0} rows)", etl, "rows/s");
             yield return BenchMeasure.Info($"read_csv 吞吐 DuckDB read_csv, same {name} rosters", readCsv, "rows/s");
             yield return BenchMeasure.AtLeast($"ETL ÷ read_csv, {name} rosters{decode}", readCsv == 0 ? 0 : etl / readCsv, "×", target);
+            var etlCpu = group.Sum(m => m.EtlCpuSeconds) * 100_000 / rows;
+            var readCsvCpu = group.Sum(m => m.ReadCsvCpuSeconds) * 100_000 / rows;
+            yield return BenchMeasure.Info($"CPU 用量 ETL load, {name}: CPU-seconds per 100,000 rows", etlCpu, "CPU-s");
+            yield return BenchMeasure.Info($"CPU 用量 read_csv, {name}: CPU-seconds per 100,000 rows", readCsvCpu, "CPU-s");
+            yield return BenchMeasure.Info($"ETL ÷ read_csv per CPU-second, {name} (work per row, any core count)", etlCpu == 0 ? 0 : readCsvCpu / etlCpu, "×");
+            var etlWall = group.Sum(m => m.File.Seconds);
+            var readCsvWall = group.Sum(m => m.ReadCsvSeconds);
+            yield return BenchMeasure.Info($"并行度 cores kept busy (CPU-s ÷ wall-s), ETL load, {name}",
+                etlWall == 0 ? 0 : group.Sum(m => m.EtlCpuSeconds) / etlWall, "cores");
+            yield return BenchMeasure.Info($"并行度 cores kept busy (CPU-s ÷ wall-s), read_csv, {name}",
+                readCsvWall == 0 ? 0 : group.Sum(m => m.ReadCsvCpuSeconds) / readCsvWall, "cores");
         }
+    }
+
+    private static double CpuSeconds()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
     }
 
     /// <summary>One roster loaded by the CLI's loader into a copy of the register-only warehouse.</summary>
@@ -90,3 +113,6 @@ internal static class ReadCsvBaseline
         return target;
     }
 }
+
+/// <summary>One roster: the loader's sample and wall seconds, read_csv's wall seconds, and the process CPU-seconds of each.</summary>
+internal sealed record ReadCsvComparison(LoadFileSample File, double ReadCsvSeconds, double EtlCpuSeconds, double ReadCsvCpuSeconds);

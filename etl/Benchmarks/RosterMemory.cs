@@ -21,7 +21,12 @@ internal static class RosterMemory
         return path;
     }
 
-    public static IReadOnlyList<BenchMeasure> Measure(string folder, string demoFolder, DateOnly lastSnapshot, string scope, TextWriter log)
+    /// <param name="ratioIsTarget">
+    /// True at province scale: the target is a flat peak from a province roster (231,444 rows) up. A city
+    /// roster (23,192 rows, 3 MB) fills only part of a CLI load's DuckDB bound (128MB), so 4× it fills more of the same
+    /// bound: that ratio is printed as information.
+    /// </param>
+    public static IReadOnlyList<BenchMeasure> Measure(string folder, string demoFolder, DateOnly lastSnapshot, string scope, bool ratioIsTarget, TextWriter log)
     {
         Directory.CreateDirectory(folder);
         var register = RegisterWarehouse(Path.Combine(folder, "register.duckdb"), demoFolder);
@@ -39,11 +44,14 @@ internal static class RosterMemory
 
         const double mb = 1024 * 1024;
         var (one, four) = (samples[1], samples[4]);
+        var ratio = (double)four.PeakBytes / one.PeakBytes;
         return
         [
             BenchMeasure.Info($"峰值内存 peak memory, 1× roster load ({scope}, {one.RowsRead:N0} rows)", one.PeakBytes / mb, "MB"),
             BenchMeasure.Info($"峰值内存 peak memory, 4× roster load ({scope}, {four.RowsRead:N0} rows)", four.PeakBytes / mb, "MB"),
-            BenchMeasure.AtMost($"峰值内存比 peak memory 4× / 1× ({scope}; ≈ 1: streams)", (double)four.PeakBytes / one.PeakBytes, "×", PeakMemoryRatioTarget),
+            ratioIsTarget
+                ? BenchMeasure.AtMost($"峰值内存比 peak memory 4× / 1× ({scope}; ≈ 1: streams)", ratio, "×", PeakMemoryRatioTarget)
+                : BenchMeasure.Info($"峰值内存比 peak memory 4× / 1× ({scope}: below the load's DuckDB bound; target from a province roster up)", ratio, "×"),
             BenchMeasure.Info($"加载期增长比 growth during load 4× / 1× ({scope})", one.GrowthBytes == 0 ? 0 : (double)four.GrowthBytes / one.GrowthBytes, "×"),
             BenchMeasure.Info($"花名册加载吞吐 roster load throughput (4×, {scope})", BenchStats.PerSecond(four.RowsRead, four.Seconds), "rows/s"),
         ];
