@@ -190,8 +190,8 @@ internal sealed class XlsxRowSource : IExtractRowSource
         }
         if (value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return (value, false);
         var dateColumn = column - 1 < dateColumns.Length && dateColumns[column - 1];
-        if ((book.DateStyles.Contains(style) || dateColumn) && number is >= 1 and < 2958466)
-            return (DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(number))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), false);
+        if ((book.DateStyles.Contains(style) || dateColumn) && book.DateOf(number) is { } date)
+            return (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), false);
         if (Math.Abs(number) >= PreciseLimit) return (value, true);
         return (number == Math.Floor(number) ? ((long)number).ToString(CultureInfo.InvariantCulture) : number.ToString("G15", CultureInfo.InvariantCulture), false);
     }

@@ -9,16 +9,19 @@ internal sealed record XlsxMerge(int FirstRow, int FirstColumn, int LastRow, int
 
 /// <summary>
 /// The parts of an .xlsx package an extract needs, besides the worksheet's rows: which worksheet is read (the first
-/// visible one: hidden and very hidden sheets are skipped), the shared strings, which cell styles are dates, and the
-/// sheet's merged ranges. Read with XmlReader from the zip entries; the rows themselves are streamed by XlsxRowSource.
+/// visible one: hidden and very hidden sheets are skipped), the shared strings, which cell styles are dates, the date
+/// system (1900, or 1904 as older Mac Excel saves it: the same serial number is then 1,462 days later) and the sheet's
+/// merged ranges. Read with XmlReader from the zip entries; the rows themselves are streamed by XlsxRowSource.
 /// </summary>
 internal sealed class XlsxWorkbook
 {
     public const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private XlsxWorkbook(string sheetEntry, string sheetName, IReadOnlyList<string> hiddenSheets, List<string> strings, HashSet<int> dateStyles, List<XlsxMerge> merges)
+    private XlsxWorkbook(string sheetEntry, string sheetName, IReadOnlyList<string> hiddenSheets, List<string> strings, HashSet<int> dateStyles, List<XlsxMerge> merges,
+        bool date1904)
     {
+        Date1904 = date1904;
         SheetEntry = sheetEntry;
         SheetName = sheetName;
         HiddenSheets = hiddenSheets;
@@ -34,6 +37,22 @@ internal sealed class XlsxWorkbook
     public IReadOnlySet<int> DateStyles { get; }
     public IReadOnlyList<XlsxMerge> Merges { get; }
 
+    /// <summary>True when the workbook counts dates from 1904-01-01 (&lt;workbookPr date1904="1"/&gt;).</summary>
+    public bool Date1904 { get; }
+
+    /// <summary>
+    /// The day a date serial number stands for in this workbook's date system, or null when it is out of range: 1900
+    /// system 1 = 1900-01-01 (Excel's OLE-automation days, with its leap-day quirk before March 1900), 1904 system
+    /// 0 = 1904-01-01; the time of day is dropped.
+    /// </summary>
+    public DateOnly? DateOf(double serial)
+    {
+        var days = Math.Floor(serial);
+        if (Date1904)
+            return days is >= 0 and < 2957004 ? new DateOnly(1904, 1, 1).AddDays((int)days) : null;
+        return days is >= 1 and < 2958466 ? DateOnly.FromDateTime(DateTime.FromOADate(days)) : null;
+    }
+
     /// <summary>True when the file is a zip package (an .xlsx, whatever its name says).</summary>
     public static bool IsPackage(string path)
     {
@@ -47,9 +66,13 @@ internal sealed class XlsxWorkbook
         var rels = Relationships(zip, "xl/_rels/workbook.xml.rels");
         string? entry = null, name = null;
         var hidden = new List<string>();
+        var date1904 = false;
         using (var reader = Open(zip, "xl/workbook.xml", fileName))
-            while (reader.ReadToFollowing("sheet", Main))
+            while (reader.Read())
             {
+                if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != Main) continue;
+                if (reader.LocalName == "workbookPr") date1904 = reader.GetAttribute("date1904") is "1" or "true";
+                if (reader.LocalName != "sheet") continue;
                 var state = reader.GetAttribute("state");
                 var sheetName = reader.GetAttribute("name") ?? "";
                 if (state is "hidden" or "veryHidden") { hidden.Add(sheetName); continue; }
@@ -60,7 +83,7 @@ internal sealed class XlsxWorkbook
         if (entry is null || zip.GetEntry(entry) is null)
             throw new ExtractRefusedException(fileName, "工作簿中没有可见的工作表：请把花名册放在第一个可见的工作表中。",
                 "The workbook has no visible worksheet: put the extract on its first visible sheet.");
-        return new XlsxWorkbook(entry, name!, hidden, Strings(zip), DateStyleIndexes(zip), MergesOf(zip, entry));
+        return new XlsxWorkbook(entry, name!, hidden, Strings(zip), DateStyleIndexes(zip), MergesOf(zip, entry), date1904);
     }
 
     public static XmlReader Open(ZipArchive zip, string entry, string fileName)

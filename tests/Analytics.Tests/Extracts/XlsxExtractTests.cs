@@ -64,6 +64,28 @@ public sealed class XlsxExtractTests
     }
 
     [Fact]
+    public void A_workbook_in_the_1904_date_system_gives_the_dates_it_shows_not_four_years_earlier()
+    {
+        using var f = new LoaderFixture();
+        f.Load(f.Write("org.csv", SampleExtracts.OrgRegister));
+        // In the 1904 system serial 0 is 1904-01-01: the day Excel shows for serial n is 1,462 days after the 1900 system's.
+        static XlsxTestCell Serial1904(DateOnly d) => Number(d.DayNumber - new DateOnly(1904, 1, 1).DayNumber);
+        var path = new XlsxTestBook().Date1904()
+            .Sheet("花名册")
+            .Row(1, Header)
+            .Row(2, [Serial1904(AsOf), Zhang, "张三", null, "510104001001", "社会工作专业岗位", "专职", null, Serial1904(new DateOnly(2019, 5, 1)), null, "存量转岗", "本科", "社会工作", Number(400)])
+            .Row(3, [Serial1904(AsOf), Li, "李四", null, "510104001001", "社会工作专业岗位", "兼职", Serial1904(new DateOnly(2025, 2, 28)), Serial1904(new DateOnly(2016, 2, 29)), null, "存量转岗", "本科", "社会工作", Number(400)])
+            .Save(Path.Combine(f.Folder, "in", "mac花名册.xlsx"));
+
+        var report = f.Load(path);
+
+        Assert.Equal(LoadOutcome.Loaded, Assert.Single(report.Files).Outcome);
+        Assert.Equal(["2026-12-31|2019-05-01|-", "2026-12-31|2016-02-29|2025-02-28"],
+            f.Rows("SELECT strftime(as_of, '%Y-%m-%d'), strftime(hired, '%Y-%m-%d'), coalesce(strftime(part_time_since, '%Y-%m-%d'), '-') FROM roster_entry ORDER BY line_number"));
+        Assert.Equal(new DateOnly(2026, 12, 31), f.Scalar<DateOnly>("SELECT max(as_of) FROM roster_snapshot"));
+    }
+
+    [Fact]
     public void Merged_header_cells_refuse_the_file_with_the_range_and_load_nothing()
     {
         using var f = new LoaderFixture();

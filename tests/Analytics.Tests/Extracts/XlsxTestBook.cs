@@ -19,6 +19,14 @@ internal sealed record XlsxTestCell(string Kind, string Value, string? FormulaTe
 internal sealed class XlsxTestBook
 {
     private readonly List<(string Name, bool Hidden, SortedDictionary<int, XlsxTestCell?[]> Rows, List<string> Merges)> sheets = [];
+    private bool date1904;
+
+    /// <summary>Saves the workbook in the 1904 date system (&lt;workbookPr date1904="1"/&gt;, as older Mac Excel does).</summary>
+    public XlsxTestBook Date1904()
+    {
+        date1904 = true;
+        return this;
+    }
 
     public XlsxTestBook Sheet(string name, bool hidden = false)
     {
@@ -48,6 +56,7 @@ internal sealed class XlsxTestBook
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
         workbookPart.Workbook = new Workbook();
+        if (date1904) workbookPart.Workbook.AppendChild(new WorkbookProperties { Date1904 = true });
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = new Stylesheet(
             new Fonts(new Font()) { Count = 1 },
