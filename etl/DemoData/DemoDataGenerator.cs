@@ -111,9 +111,14 @@ public static class DemoDataGenerator
         private void WriteRoster(DateOnly asOf, IReadOnlyList<(DemoPerson Person, DemoUnit Unit)> roster)
         {
             var fileName = RosterFileName(asOf);
-            // Old HR system (to 2020): Excel-saved GB18030 with 2019/6/30 dates; the first export lacks the optional 性别.
+            // Old HR system (to 2020): Excel-saved GB18030 with 2019/6/30 dates, without the optional 职称; its first export
+            // also lacks the optional 性别.
             var style = asOf.Year <= 2020
-                ? DemoFileStyle.Gb18030 with { Dates = DemoDateStyle.Slash, Omit = OmitsGender(asOf) ? new HashSet<ExtractColumn> { RosterKind.Gender } : null }
+                ? DemoFileStyle.Gb18030 with
+                {
+                    Dates = DemoDateStyle.Slash,
+                    Omit = OmitsGender(asOf) ? new HashSet<ExtractColumn> { RosterKind.Gender, RosterKind.ProfessionalTitle } : new HashSet<ExtractColumn> { RosterKind.ProfessionalTitle },
+                }
                 : asOf == new DateOnly(2021, 12, 31) ? DemoFileStyle.Utf8Bom with { EnglishHeader = true } : DemoFileStyle.Utf8Bom;
             var w = Open(fileName, ExtractKinds.Roster, DemoRowValues.RosterColumns, style);
             var duplicate = fileName == _bad.DuplicateRosterFile;

@@ -20,7 +20,7 @@ internal static class DemoRowValues
     [
         RosterKind.AsOf, RosterKind.IdNumber, RosterKind.Name, RosterKind.Gender, RosterKind.UnitCode, RosterKind.PostCategory,
         RosterKind.Employment, RosterKind.PartTimeSince, RosterKind.Hired, RosterKind.Left, RosterKind.TalentSource, RosterKind.Education,
-        RosterKind.Major, RosterKind.SalarySupplement,
+        RosterKind.Major, RosterKind.SalarySupplement, RosterKind.ProfessionalTitle,
     ];
 
     public static readonly IReadOnlyList<ExtractColumn> ExamColumns =
@@ -52,8 +52,14 @@ internal static class DemoRowValues
     [
         w.Date(asOf), p.IdNumber, p.Name, p.Male ? "男" : "女", unitCode, p.PostCategory, p.PartTimeSince is null ? "专职" : "兼职",
         w.Date(p.PartTimeSince), w.Date(p.Hired), p.Left is { } left && left <= asOf ? w.Date(left) : "", p.TalentSource,
-        p.Education, p.Major ?? "", Int(p.SupplementAt(asOf)),
+        p.Education, p.Major ?? "", Int(p.SupplementAt(asOf)), ProfessionalTitle(p.LevelAt(asOf)),
     ];
+
+    /// <summary>
+    /// 职称 as an HR system records it: the professional title a passed certificate at the snapshot date gives
+    /// (助理社会工作师, 社会工作师, 高级社会工作师); 社工员 (a city certification) and no certificate give none.
+    /// </summary>
+    private static string ProfessionalTitle(int levelRank) => levelRank >= 2 ? CertificateLevels.OfRank(levelRank) : "";
 
     public static string[] Exam(DemoCsvWriter w, DemoExamAttempt a, DemoPerson p, bool chineseResults) =>
     [

@@ -20,6 +20,35 @@ public sealed class DemoDataRosterTests(DemoDataFixture fixture)
     }
 
     [Fact]
+    public void TheNewHrSystemsRostersCarryTheTitleTheirPassedCertificatesGive()
+    {
+        // Every passed exam: person -> (level, the first day it counts: 发证日期, else January 1 of 考试年度).
+        var passed = fixture.Tables.Where(t => t.Has("资格级别")).SelectMany(t => Good(t))
+            .Where(r => r.Table.Get(r.Fields, "考试结果") is "合格" or "pass")
+            .Select(r => (Id: r.Table.Get(r.Fields, "身份证号"), Level: r.Table.Get(r.Fields, "资格级别"),
+                From: ContractChecks.Date(r.Table.Get(r.Fields, "发证日期"))
+                      ?? new DateOnly(int.Parse(r.Table.Get(r.Fields, "考试年度"), System.Globalization.CultureInfo.InvariantCulture), 1, 1)))
+            .ToLookup(e => e.Id, StringComparer.Ordinal);
+        string[] ranks = ["社工员", "助理社会工作师", "社会工作师", "高级社会工作师"];
+        var titled = 0;
+        foreach (var roster in fixture.Rosters)
+        {
+            var asOf = ContractChecks.Date(roster.Get(roster.Rows[0].Fields, "统计日期"))!.Value;
+            // The old HR system (to 2020) had no 职称 column; the optional column is simply absent there.
+            Assert.Equal(asOf.Year > 2020, roster.Has("职称"));
+            if (!roster.Has("职称")) continue;
+            foreach (var (t, f) in Good(roster))
+            {
+                var best = passed[t.Get(f, "身份证号")].Where(e => e.From <= asOf).Select(e => Array.IndexOf(ranks, e.Level)).DefaultIfEmpty(-1).Max();
+                var expected = best >= 1 ? ranks[best] : "";
+                Assert.Equal(expected, t.Get(f, "职称"));
+                if (expected != "") titled++;
+            }
+        }
+        Assert.True(titled > 1_000, $"only {titled} rows carry a 职称");
+    }
+
+    [Fact]
     public void SnapshotsAreHalfYearlyWithOneDateEach()
     {
         var dates = new List<DateOnly>();

@@ -18,7 +18,7 @@ internal sealed class ExtractTable
         ["certificate_no"] = "证书编号", ["issued"] = "发证日期", ["year"] = "年度", ["appraisal_type"] = "考评类型",
         ["assessor_code"] = "考评单位代码", ["ethics_score"] = "职业操守", ["performance_score"] = "服务绩效",
         ["satisfaction_score"] = "群众满意度", ["grade"] = "考评等次", ["requested"] = "申报数", ["approved"] = "审定数",
-        ["category"] = "类别",
+        ["category"] = "类别", ["professional_title"] = "职称",
     };
 
     public required string FileName { get; init; }
