@@ -10,6 +10,8 @@ internal static partial class UiStrings
         ["upload.title"] = ("数据报送", "Submit an extract"),
         ["upload.intro"] = ("上传 Excel（.xlsx）或 CSV 文件：先预览检查结果，确认后才会导入。", "Upload an Excel (.xlsx) or CSV file: you see the check first; nothing is loaded until you confirm."),
         ["upload.district"] = ("您所在的区(市)县：{0}。只能报送本区(市)县的数据。", "Your district: {0}. Submit only your own district's rows."),
+        ["upload.on_writer"] = ("本看板是只读副本，不接收报送：请在写入方的看板（数据所在的主机）上传文件。下面的空白模板照常可以下载。",
+            "This dashboard is a read-only replica and takes no submissions: uploads go to the writing host (the one that loads the data). The blank templates below can still be downloaded."),
         ["upload.templates"] = ("下载空白模板", "Blank templates"),
         ["upload.drop"] = ("把文件拖到这里，或点击选择文件", "Drop a file here or click to choose"),
         ["upload.reading"] = ("正在检查文件…", "Checking the file…"),
