@@ -64,6 +64,7 @@ internal sealed class PublishedCopy(ReadOnlyServingOptions options) : IDisposabl
     /// <summary>Opens the local file (creating its two tables) and attaches the current copy; returns the owner connection.</summary>
     public DuckDBConnection OpenOwner()
     {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(options.LocalFullPath)!);
         owner = new DuckDBConnection($"Data Source={options.LocalFullPath}");
         owner.Open();
         localCatalog = Convert.ToString(Scalar(owner, "SELECT current_database()"), CultureInfo.InvariantCulture)!;
