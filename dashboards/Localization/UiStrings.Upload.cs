@@ -14,6 +14,8 @@ internal static partial class UiStrings
             "This dashboard is a read-only replica and takes no submissions: uploads go to the writing host (the one that loads the data). The blank templates below can still be downloaded."),
         ["upload.templates"] = ("下载空白模板", "Blank templates"),
         ["upload.drop"] = ("把文件拖到这里，或点击选择文件", "Drop a file here or click to choose"),
+        ["upload.choose"] = ("选择文件", "Choose a file"),
+        ["upload.no_history"] = ("您还没有报送过文件。", "You have not submitted any file yet."),
         ["upload.reading"] = ("正在检查文件…", "Checking the file…"),
         ["upload.too_large"] = ("文件超过 {0} MB，无法上传。", "The file is larger than {0} MB."),
         ["upload.preview"] = ("预览（尚未导入）", "Preview (not loaded yet)"),
