@@ -37,7 +37,7 @@ internal static class ForecastHostingExtensions
             ExportAsync(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", request, forecasts, ct)).RequireAuthorization(Auth.Policies.Planner);
         app.MapGet(LongPath, async (int? to, GapForecasts forecasts, CancellationToken ct) =>
         {
-            if (!forecasts.HasHistory()) return NoHistory();
+            if (!forecasts.HasHistory(to)) return NoHistory();
             var stream = new MemoryStream();
             await Task.Run(() => forecasts.WriteLong(stream, to), ct);
             return Results.File(stream.ToArray(), "text/csv; charset=utf-8", "gap_forecast_long.csv");
@@ -72,8 +72,8 @@ internal static class ForecastHostingExtensions
         {
             return Results.BadRequest(e.Message);
         }
-        if (!forecasts.HasHistory()) return NoHistory();
         var horizon = Int("to") ?? GapForecasts.DefaultHorizonYear;
+        if (!forecasts.HasHistory(horizon)) return NoHistory(); // the fitted model's history: the plan below reuses the fit
         var district = query["district"].ToString() is { Length: 6 } d ? d : null;
         var plan = await Task.Run(() => forecasts.Plan(resolved.Assumptions, resolved.Name, Int("target"), horizon, district), cancellationToken);
         var folder = Directory.CreateTempSubdirectory("analytics-quota-");

@@ -181,6 +181,11 @@ public partial class ForecastPage : ComponentBase, IDisposable
     private void Save()
     {
         var name = saveName.Trim();
+        if (Forecasts.ReadOnly)
+        {
+            notice = T["forecast.save_on_writer"];
+            return;
+        }
         if (name.Length == 0 || name == GapForecasts.BaselineName)
         {
             notice = T["forecast.bad_name"];

@@ -60,6 +60,7 @@ internal static partial class UiStrings
         ["forecast.reset"] = ("恢复情景", "Reset"),
         ["forecast.save_as"] = ("保存为情景", "Save as scenario"),
         ["forecast.save"] = ("保存", "Save"),
+        ["forecast.save_on_writer"] = ("本看板是只读副本：情景请在写入方的看板保存。", "This dashboard is a read-only replica: save scenarios on the writing host."),
         ["forecast.saved"] = ("已保存情景“{0}”。", "Scenario \"{0}\" saved."),
         ["forecast.bad_name"] = ("情景名称不能为空，也不能是“baseline”。", "A scenario needs a name, and not \"baseline\"."),
         ["forecast.unsaved"] = ("当前假设尚未保存：导出的是屏幕上的数字（情景“{0}”加上未保存的修改）。", "These assumptions are not saved: the export has the figures on screen (scenario \"{0}\" with the unsaved changes)."),

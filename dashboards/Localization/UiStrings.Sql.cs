@@ -9,6 +9,8 @@ internal static partial class UiStrings
         ["sql.title"] = ("查询 SQL", "SQL console"),
         ["sql.note"] = ("去标识研究库：假名人员键、无姓名与身份证号、仅出生年份。只允许一条只读查询。",
             "The de-identified research surface: pseudonymous person keys, no names or ID numbers, birth year only. One read-only query at a time."),
+        ["sql.on_writer"] = ("本看板是只读副本，发布时没有附带研究库：请在写入方使用查询 SQL，或在写入方重新运行 etl publish。",
+            "This read-only replica's copy came without a research file: use the SQL console on the writer, or run etl publish there again."),
         ["sql.run"] = ("运行", "Run"),
         ["sql.cancel"] = ("取消", "Cancel"),
         ["sql.query_name"] = ("查询名称", "Query name"),

@@ -31,6 +31,9 @@ internal sealed class UiText
         IsChinese ? $"{date.Value.Year}年{date.Value.Month}月{date.Value.Day}日"
                   : date.Value.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en"));
 
+    /// <summary>A month: 2026年12月 / Dec 2026.</summary>
+    public string Month(DateOnly month) => IsChinese ? $"{month.Year}年{month.Month}月" : month.ToString("MMM yyyy", CultureInfo.GetCultureInfo("en"));
+
     public string DateTime(DateTime? moment) => moment is null ? "—" :
         $"{Date(DateOnly.FromDateTime(moment.Value))} {moment.Value.ToString("HH:mm", CultureInfo.InvariantCulture)}";
 

@@ -21,9 +21,16 @@ internal sealed class ResearchConsole(ResearchSurface surface, WarehouseConnecti
 
     public SmallNumberSuppression Suppression => new(surface.Options.SuppressionThreshold);
 
-    /// <summary>Brings the research file up to date (cheap when nothing changed).</summary>
+    /// <summary>
+    /// False on a read-only replica whose copy came without its research file (a publication older than this version):
+    /// research SQL then runs on the writer. A replica never builds a research file: it reads the one published beside the copy.
+    /// </summary>
+    public bool Available => !warehouse.ReadOnly || File.Exists(surface.Database.FullPath);
+
+    /// <summary>Brings the research file up to date (cheap when nothing changed); on a replica the publication does that.</summary>
     public void Refresh()
     {
+        if (warehouse.ReadOnly) return;
         using var connection = warehouse.Open();
         surface.Refresh(connection);
     }
@@ -45,6 +52,12 @@ internal sealed class ResearchConsole(ResearchSurface surface, WarehouseConnecti
         }
         try
         {
+            if (!Available)
+            {
+                audit.Record(user, kind, "refused", detail);
+                return new ConsoleOutcome(null, "refused", "本看板是只读副本，发布时没有附带研究库：请在写入方使用查询 SQL，或重新运行 etl publish。",
+                    "This read-only replica's copy came without a research file: use the SQL console on the writer, or run etl publish again.");
+            }
             Refresh();
             var result = surface.Runner.Run(sql, maxRows, cancel);
             audit.Record(user, kind, "ok", detail, result.Elapsed, result.Rows.Count);

@@ -12,8 +12,8 @@ internal sealed class UploadOptions
     [Range(1, 500)] public int MaxMegabytes { get; set; } = 50;
 }
 
-/// <summary>数据报送: the dry-run previewer, the staging/inbox hand-over, the submission status, and the template download
-/// (GET /upload/template/{kind}.xlsx for every signed-in user).</summary>
+/// <summary>数据报送: the dry-run previewer, the staging/inbox hand-over (only on the writing host, where the inbox is), and
+/// the template download (GET /upload/template/{kind}.xlsx for every signed-in user, on a read-only replica too).</summary>
 internal static class UploadHostingExtensions
 {
     public static string TemplatePath(string kind) => $"/upload/template/{kind}.xlsx";
@@ -21,6 +21,8 @@ internal static class UploadHostingExtensions
     public static WebApplicationBuilder AddUpload(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // The previewer and the inbox hand-over only where the inbox is: a read-only replica's page sends clerks to the writer.
+        if (WarehouseReads.WarehouseHostingExtensions.ServesPublishedCopy(builder)) return builder;
         builder.Services.AddSingleton<SubmissionPreviewer>();
         builder.Services.AddSingleton<SubmissionInbox>();
         return builder;

@@ -64,11 +64,12 @@ internal sealed class PublishedCopy(ReadOnlyServingOptions options) : IDisposabl
     /// <summary>Opens the local file (creating its two tables) and attaches the current copy; returns the owner connection.</summary>
     public DuckDBConnection OpenOwner()
     {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(options.LocalFullPath)!);
         owner = new DuckDBConnection($"Data Source={options.LocalFullPath}");
         owner.Open();
         localCatalog = Convert.ToString(Scalar(owner, "SELECT current_database()"), CultureInfo.InvariantCulture)!;
         if (Convert.ToInt64(Scalar(owner, "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'audit_event'"), CultureInfo.InvariantCulture) == 0)
-            Execute(owner, Analytics.Warehouse.Storage.SchemaScripts.Read("Schema").Single(s => s.Name.StartsWith("020_", StringComparison.Ordinal)).Sql);
+            Execute(owner, Analytics.Warehouse.Storage.SchemaScripts.Schema(Analytics.Warehouse.Storage.SchemaScripts.AuditScript));
         SwapIfNewer();
         return owner;
     }

@@ -18,10 +18,14 @@ internal static class WarehouseHostingExtensions
         if (builder.Configuration["read-only"] is { } copy) builder.Configuration[ReadOnlyServingOptions.Section + ":Path"] = copy;
         if (builder.ServesPublishedCopy())
         {
-            // A replica never opens a shared warehouse file read-write: what still asks for the warehouse itself (the
-            // forecast's fits) gets a scratch file of this process beside its local file, never the published copy.
+            // A replica never opens a shared warehouse file read-write: the warehouse options name a scratch file of this
+            // process beside its local file (never the published copy; nothing opens it while pages read the copy).
             var local = new ReadOnlyServingOptions { LocalPath = builder.Configuration[ReadOnlyServingOptions.Section + ":LocalPath"] }.LocalFullPath;
             builder.Configuration[WarehouseOptions.Section + ":Path"] = local + ".scratch.duckdb";
+            // The research console reads the research file `etl publish` put beside the copy, read-only.
+            var research = Analytics.Warehouse.Research.ResearchOptions.Section + ":Path";
+            if (string.IsNullOrWhiteSpace(builder.Configuration[research]))
+                builder.Configuration[research] = Analytics.Etl.Publishing.ReadOnlyCopy.ResearchOf(builder.Configuration[ReadOnlyServingOptions.Section + ":Path"]!);
         }
         Analytics.Etl.AnalyticsServices.Add(builder.Services, builder.Configuration); // the one composition root, as the CLI's
         builder.Services.AddSingleton<IValidateOptions<ReadOnlyServingOptions>, ReadOnlyServingOptionsValidator>();
@@ -48,13 +52,16 @@ internal static class WarehouseHostingExtensions
 
     /// <summary>
     /// Last of the registrations: a read-only replica opens the published copy (<see cref="PublishedCopy"/>), watches
-    /// it for a newer publication, and drops the services that would open or write the warehouse file itself.
+    /// it for a newer publication, reads the forecasts stored in it, and drops the services that would open or write the
+    /// warehouse file itself (the file owner, the research rebuild).
     /// </summary>
     public static WebApplicationBuilder AddReadOnlyServing(this WebApplicationBuilder builder)
     {
         if (!builder.ServesPublishedCopy()) return builder;
         builder.Services.AddSingleton(sp => new PublishedCopy(sp.GetRequiredService<IOptions<ReadOnlyServingOptions>>().Value));
         builder.Services.AddHostedService<PublishedCopyWatcher>();
+        builder.Services.Replace(ServiceDescriptor.Singleton(sp => Analytics.Etl.Forecasting.GapForecasts.OverReadOnlyCopy(
+            sp.GetRequiredService<WarehouseConnections>().Open, sp.GetRequiredService<TimeProvider>())));
         builder.Services.RemoveAll(d => d.ServiceType == typeof(IHostedService)
             && (d.ImplementationType == typeof(WarehouseFileOwner) || d.ImplementationType == typeof(ResearchRefresher)));
         return builder;

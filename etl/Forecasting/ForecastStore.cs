@@ -71,6 +71,10 @@ internal static class ForecastStore
         tx.Commit();
     }
 
+    /// <summary>The run of a model as <see cref="LatestRun"/> would read it back once stored (same order), for a read-only copy.</summary>
+    public static StoredRun Unstored(ForecastModel model, DateTime runAt) => new(runAt, model.GapMethod, model.QualifiedMethod,
+        model.Points.OrderBy(p => p.AsOf).ThenBy(p => p.DistrictCode, StringComparer.Ordinal).ToList(), model.Backtest.Cells.ToList(), Coverage(model).ToList());
+
     public static IEnumerable<CoverageCell> Coverage(ForecastModel model) =>
         (model.GapIntervals?.Coverage ?? []).Concat(model.QualifiedIntervals?.Coverage ?? []);
 

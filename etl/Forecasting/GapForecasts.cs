@@ -40,13 +40,26 @@ public sealed class GapForecasts
     public const string BaselineName = "baseline";
     public const int DefaultHorizonYear = 2030;
 
-    private readonly WarehouseDatabase _database;
+    private readonly Func<DuckDBConnection> _open;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Fingerprint, int Horizon, DateOnly? Until), ForecastModel> _models = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ForecastModel, StoredRun> _unstored = [];
     private readonly ProjectionMemo _projections = new();
 
-    public GapForecasts(WarehouseDatabase database, TimeProvider time) { _database = database; _time = time; }
+    public GapForecasts(WarehouseDatabase database, TimeProvider time) : this(database.Open, time, readOnly: false) { }
+
+    private GapForecasts(Func<DuckDBConnection> open, TimeProvider time, bool readOnly) { _open = open; _time = time; ReadOnly = readOnly; }
+
+    /// <summary>
+    /// The forecasts of a read-only copy (a dashboard replica of <c>etl publish</c>'s copy; <paramref name="open"/> gives
+    /// connections that read it): the run the writer stored for these data is read, never refitted for show nor
+    /// written; when the copy holds none, the run is computed in memory. Scenarios are read, not saved.
+    /// </summary>
+    public static GapForecasts OverReadOnlyCopy(Func<DuckDBConnection> open, TimeProvider time) => new(open, time, readOnly: true);
+
+    /// <summary>True over a read-only copy: nothing is stored (<see cref="SaveScenario"/> refuses).</summary>
+    public bool ReadOnly { get; }
 
     /// <summary>The stored forecast for the warehouse's current data (fitted and stored first when there is none).</summary>
     public GapForecast Forecast(int? horizonYear = null, DateOnly? historyUntil = null)
@@ -88,24 +101,37 @@ public sealed class GapForecasts
         return _projections.Get(model, "compare|" + ProjectionMemo.KeyOf(assumptions), () => ScenarioGaps.Of(model, assumptions));
     }
 
-    /// <summary>False while the warehouse holds no roster snapshot: there is nothing to forecast from yet.</summary>
-    public bool HasHistory()
+    /// <summary>
+    /// False while the warehouse holds no roster snapshot: there is nothing to forecast from yet. Read from the fitted
+    /// model's history (kept per data version), so an export asks the warehouse nothing more than its plan does.
+    /// </summary>
+    public bool HasHistory(int? horizonYear = null) => Fitted(horizonYear, null).Model.History.Points > 0;
+
+    /// <summary>
+    /// Stores the run of the current data when none is stored yet (what <c>etl publish</c> does before copying, so the
+    /// replicas read the writer's run); true when a run was fitted and stored now.
+    /// </summary>
+    public bool EnsureStoredRun(int? horizonYear = null)
     {
-        using var connection = _database.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT EXISTS (SELECT 1 FROM roster_snapshot)";
-        return cmd.ExecuteScalar() is true;
+        if (ReadOnly) throw new InvalidOperationException("只读副本不保存预测 / A read-only copy stores no forecast run");
+        using (var connection = _open())
+        {
+            if (ForecastStore.LatestRun(connection, ForecastStore.Fingerprint(connection), horizonYear ?? DefaultHorizonYear, null) is not null) return false;
+        }
+        Fitted(horizonYear, null);
+        return true;
     }
 
     public void SaveScenario(string name, ScenarioAssumptions assumptions)
     {
-        using var connection = _database.Open();
+        if (ReadOnly) throw new InvalidOperationException("只读副本不能保存情景，请在写入方保存 / A read-only copy cannot save scenarios: save them on the writer");
+        using var connection = _open();
         ForecastStore.SaveScenario(connection, name, assumptions, _time.GetUtcNow());
     }
 
     public IReadOnlyList<string> ScenarioNames()
     {
-        using var connection = _database.Open();
+        using var connection = _open();
         return ForecastStore.ScenarioNames(connection);
     }
 
@@ -113,7 +139,7 @@ public sealed class GapForecasts
     public (string Name, ScenarioAssumptions Assumptions) Resolve(string? scenarioName)
     {
         if (string.IsNullOrWhiteSpace(scenarioName) || scenarioName == BaselineName) return (BaselineName, ScenarioAssumptions.Baseline);
-        using var connection = _database.Open();
+        using var connection = _open();
         var assumptions = ForecastStore.LoadScenario(connection, scenarioName)
             ?? throw new KeyNotFoundException($"没有名为 {scenarioName} 的情景 / No scenario named {scenarioName}");
         return (scenarioName, assumptions);
@@ -133,7 +159,7 @@ public sealed class GapForecasts
     private (ForecastModel Model, StoredRun Run) Fitted(int? horizonYear, DateOnly? historyUntil)
     {
         var options = new ForecastOptions(HorizonYear: horizonYear ?? DefaultHorizonYear) { HistoryUntil = historyUntil };
-        using var connection = _database.Open();
+        using var connection = _open();
         var fingerprint = ForecastStore.Fingerprint(connection);
         ForecastModel? model;
         lock (_gate) _models.TryGetValue((fingerprint, options.HorizonYear, historyUntil), out model);
@@ -148,7 +174,12 @@ public sealed class GapForecasts
             }
         }
         var run = ForecastStore.LatestRun(connection, fingerprint, options.HorizonYear, historyUntil);
-        if (run is null)
+        if (run is null && ReadOnly)
+        {
+            // Nothing stored for these data in the copy: the run of the fitted model, kept with it, never written.
+            lock (_gate) run = _unstored.GetValue(model, m => ForecastStore.Unstored(m, _time.GetUtcNow().UtcDateTime));
+        }
+        else if (run is null)
         {
             ForecastStore.SaveRun(connection, model, fingerprint, _time.GetUtcNow().UtcDateTime);
             run = ForecastStore.LatestRun(connection, fingerprint, options.HorizonYear, historyUntil)!;

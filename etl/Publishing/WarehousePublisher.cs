@@ -108,4 +108,17 @@ public static class ReadOnlyCopy
 {
     /// <summary>The marker beside the copy: its text changes with every publication.</summary>
     public static string MarkerOf(string copyPath) => copyPath + ".version";
+
+    /// <summary>The de-identified research file published beside the copy (warehouse.duckdb → warehouse.research.duckdb),
+    /// which the replicas' research consoles read read-only.</summary>
+    public static string ResearchOf(string copyPath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(copyPath))!, Path.GetFileNameWithoutExtension(copyPath) + ".research.duckdb");
+
+    /// <summary>Puts a file in place under a temp name first, then renames it over the old one in one step.</summary>
+    internal static void PlaceAtomically(string source, string target)
+    {
+        var writing = target + ".publishing";
+        File.Copy(source, writing, overwrite: true);
+        File.Move(writing, target, overwrite: true);
+    }
 }

@@ -149,6 +149,13 @@ public static class SchemaScripts
 {
     private static readonly Assembly Assembly = typeof(SchemaScripts).Assembly;
 
+    /// <summary>The audit log's tables (audit_event, saved_query): also what a read-only replica creates in its own local file.</summary>
+    public const string AuditScript = "020_audit.sql";
+
+    /// <summary>One schema script by its file name (e.g. <see cref="AuditScript"/>).</summary>
+    public static string Schema(string name) =>
+        Read("Schema").SingleOrDefault(s => s.Name == name).Sql ?? throw new ArgumentException($"no schema script named {name}", nameof(name));
+
     /// <summary>All scripts under a folder (Schema or Metrics), in file-name order.</summary>
     public static IReadOnlyList<(string Name, string Sql)> Read(string folder) =>
         Assembly.GetManifestResourceNames()

@@ -9,7 +9,8 @@ namespace Analytics.Dashboards.Tests.Browser;
 /// The city demo (20 districts, five years of rosters) in Chromium on this machine, which has no system Chinese font:
 /// the web font draws every character (no tofu), every page fits a 390 px phone, the title takes focus without a box,
 /// the pager speaks Chinese, the map's tiles lead to their districts, the briefing prints on one A4 page, and every
-/// page is screenshotted at 1440×900 and 390×844 into TestResults/screenshots.
+/// page (the clerks' upload with a preview and the submission status included) is screenshotted at 1440×900 and 390×844
+/// into TestResults/screenshots.
 /// </summary>
 [Collection(DemoHistoryCollection.Name)]
 public sealed class LeadersBrowserTests(DemoHistory demo) : IDisposable
@@ -151,13 +152,25 @@ public sealed class LeadersBrowserTests(DemoHistory demo) : IDisposable
             ($"/town/{town}", "town"), ($"/community/{community}", "community"), ("/talent", "talent"), ("/appraisal", "appraisal"),
             ("/quality", "quality"), ("/briefing", "briefing-city"), ("/briefing?district=510185", "briefing-district"),
             ("/?asOf=2030-01-01", "overview-after-data"), ("/no-such-page", "not-found"),
+            ("/upload", "upload-preview"), ("/submissions", "submissions"),
         ];
+        // The clerks' pages: /upload shown with the preview of a dropped roster (one good row, one problem row).
+        var roster = Path.Combine(scratch.Folder, "成华区2023年9月花名册.xlsx");
+        using (var file = File.Create(roster)) Analytics.Etl.Templates.ExtractTemplate.Write("roster", file);
+        var asOf = new DateOnly(2023, 9, 30);
+        Analytics.Tests.Templates.TemplateFiller.Fill(roster, Upload.UploadIds.RosterRow(asOf, 1, "张一", community),
+            Upload.UploadIds.RosterRow(asOf, 2, "张二", community, post: "社工"));
         foreach (var (width, height, size) in new[] { (1440, 900, "1440"), (390, 844, "390") })
         {
             var page = await SignedInPageAsync(browser, dashboard, width, height);
             foreach (var (path, name) in pages)
             {
                 await OpenAsync(page, root + path);
+                if (name == "upload-preview")
+                {
+                    await page.SetInputFilesAsync("#upload-file", roster);
+                    await page.WaitForSelectorAsync("#preview-problems", new() { Timeout = 60_000 });
+                }
                 Assert.Equal(0, await page.Locator(".error").CountAsync());
                 if (path != "/no-such-page") await page.WaitForSelectorAsync("#data-banner");
                 var fit = await page.EvaluateAsync<int[]>(

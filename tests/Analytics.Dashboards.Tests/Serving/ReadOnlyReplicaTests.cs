@@ -65,8 +65,8 @@ public sealed class ReadOnlyReplicaTests : IDisposable
             Assert.Contains(AsOfBanner(before), page);
             Assert.Contains("id=\"gap-posts\"", page);
             Assert.Contains("id=\"scorecard-definition\"", await PageAsync(await replica.SignedInAsync(), "/district"));
-            foreach (var path in new[] { "/talent", "/appraisal", "/quality", "/targets", "/forecast" }) await PageAsync(await replica.SignedInAsync(), path);
         }
+        await ReplicaRoutes.EveryRouteAnswersAsync(await a.SignedInAsync(), copy);
         // No replica opened a warehouse of its own where it runs, nor wrote the copy.
         Assert.False(Directory.Exists(Path.Combine(folder, "replica-a", "data")));
         Assert.False(File.Exists(copy + ".wal"));

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 
 namespace Analytics.Dashboards.Upload;
 
-/// <summary>数据报送: a clerk drops a file, sees the dry-run preview (kind, 统计日期, rows, districts, every problem row,
+/// <summary>数据报送 on the writing host: a clerk drops a file, sees the dry-run preview (kind, 统计日期, rows, districts, every problem row,
 /// what a replacing roster changes), confirms, and the file goes into the inbox; their past submissions with outcomes.</summary>
-public partial class UploadPage : ComponentBase
+public partial class UploadForm : ComponentBase
 {
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
     [Inject] internal UiText T { get; set; } = null!;
