@@ -35,7 +35,7 @@ internal static class DuringLoadBench
             if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) rows += File.ReadLines(file).LongCount() - 1;
         }
         var load = Stopwatch.StartNew();
-        Task<bool>? filing = null;
+        Task<double>? filing = null;
         Task Drop()
         {
             log.WriteLine($"收件箱 inbox: {files.Length} extract(s) ({rows:N0} CSV rows) dropped in; the clients go on ...");
