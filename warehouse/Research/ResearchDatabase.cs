@@ -7,8 +7,8 @@ namespace Analytics.Warehouse.Research;
 /// <summary>
 /// Builds the research file: a separate DuckDB file beside the warehouse holding only the de-identified tables of
 /// <see cref="ResearchCatalog"/> and the metric macros. It is written under a temporary name from the warehouse
-/// connection (ATTACH + CREATE TABLE AS), given the macros in its own instance, then moved into place, so a query
-/// never sees a half-built file. Rebuilt whenever the warehouse's fingerprint (loads, forecasts, settings) changes.
+/// connection (ATTACH + CREATE TABLE AS), given the macros and the snapshot facts in that same DuckDB instance (so
+/// within the warehouse's memory_limit), then moved into place, so a query never sees a half-built file. Rebuilt whenever the warehouse's fingerprint (loads, forecasts, settings) changes.
 /// </summary>
 /// <param name="salt">Secret of the research-only person key (derived from the deployment's person-hash key).</param>
 public sealed class ResearchDatabase(string path, string salt, TimeProvider clock)
@@ -85,8 +85,7 @@ public sealed class ResearchDatabase(string path, string salt, TimeProvider cloc
         var building = FullPath + ".building-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
-            CopyTables(warehouse, building);
-            InstallMacros(building, fingerprint, warehouseId);
+            BuildAttached(warehouse, building, fingerprint, warehouseId);
             File.Move(building, FullPath, overwrite: true);
         }
         finally
@@ -96,7 +95,55 @@ public sealed class ResearchDatabase(string path, string salt, TimeProvider cloc
         }
     }
 
-    private void CopyTables(DuckDBConnection warehouse, string building)
+    /// <summary>
+    /// The whole build in the warehouse connection's own DuckDB instance, the new file attached to it: the tables copied,
+    /// then, with the new file as the connection's default database (USE), the views, the metric macros and the
+    /// snapshot facts rebuilt over the copied (re-keyed, month-coarsened) rows. One instance means one buffer pool:
+    /// the build lives within the warehouse's memory_limit (Warehouse:MemoryLimit) and spills to its temp folder,
+    /// rather than opening a second instance with DuckDB's default limit (80 % of RAM) next to the warehouse's.
+    /// </summary>
+    private void BuildAttached(DuckDBConnection warehouse, string building, string fingerprint, string? warehouseId)
+    {
+        var home = Convert.ToString(warehouse.Scalar("SELECT current_database()"), CultureInfo.InvariantCulture)!;
+        CreateResearchKey(warehouse);
+        using (var attach = warehouse.CreateCommand())
+        {
+            // The path is ours (the research file's folder + a random suffix), quoted as a SQL string literal. READ_WRITE:
+            // the warehouse connection may be read-only (a copy on read-only media), the new file never is.
+            attach.CommandText = $"ATTACH '{building.Replace("'", "''", StringComparison.Ordinal)}' AS {BuildCatalog} (READ_WRITE)";
+            attach.ExecuteNonQuery();
+        }
+        try
+        {
+            foreach (var table in ResearchCatalog.Tables.Where(t => t.Select is not null))
+                Execute(warehouse, $"CREATE TABLE {BuildCatalog}.main.{table.Name} AS {table.Select}");
+            Execute(warehouse, "DROP MACRO research_key");
+            Execute(warehouse, "DROP TABLE research_salt");
+            Execute(warehouse, $"USE {BuildCatalog}");
+            try
+            {
+                InstallMacros(warehouse, fingerprint, warehouseId);
+            }
+            finally
+            {
+                // The catalog name is DuckDB's own (the warehouse file's stem), spliced as a quoted identifier.
+                Execute(warehouse, $"USE \"{home.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+            }
+            Execute(warehouse, $"CHECKPOINT {BuildCatalog}");
+        }
+        finally
+        {
+            Execute(warehouse, $"DETACH {BuildCatalog}");
+            Execute(warehouse, "DROP MACRO IF EXISTS research_key");
+            Execute(warehouse, "DROP TABLE IF EXISTS research_salt");
+        }
+    }
+
+    /// <summary>The name the file being built is attached under in the warehouse's instance.</summary>
+    private const string BuildCatalog = "research_build";
+
+    /// <summary>research_key(k): the salted research-only person key, a temporary macro of this connection only.</summary>
+    private void CreateResearchKey(DuckDBConnection warehouse)
     {
         Execute(warehouse, "CREATE OR REPLACE TEMP TABLE research_salt (salt VARCHAR)");
         using (var insert = warehouse.CreateCommand())
@@ -106,43 +153,21 @@ public sealed class ResearchDatabase(string path, string salt, TimeProvider cloc
             insert.ExecuteNonQuery();
         }
         Execute(warehouse, "CREATE OR REPLACE TEMP MACRO research_key(k) AS left(sha256((SELECT s.salt FROM research_salt s) || k), 32)");
-        using (var attach = warehouse.CreateCommand())
-        {
-            // The path is ours (the research file's folder + a random suffix), quoted as a SQL string literal. READ_WRITE:
-            // the warehouse connection may be read-only (a copy on read-only media), the new file never is.
-            attach.CommandText = $"ATTACH '{building.Replace("'", "''", StringComparison.Ordinal)}' AS research_build (READ_WRITE)";
-            attach.ExecuteNonQuery();
-        }
-        try
-        {
-            foreach (var table in ResearchCatalog.Tables.Where(t => t.Select is not null))
-                Execute(warehouse, $"CREATE TABLE research_build.main.{table.Name} AS {table.Select}");
-        }
-        finally
-        {
-            Execute(warehouse, "DETACH research_build");
-            Execute(warehouse, "DROP TABLE IF EXISTS research_salt");
-        }
     }
 
-    private void InstallMacros(string building, string fingerprint, string? warehouseId)
+    /// <summary>Views, metric macros, snapshot facts and research_info, over a connection whose default database is the new file.</summary>
+    private void InstallMacros(DuckDBConnection connection, string fingerprint, string? warehouseId)
     {
-        using var connection = new DuckDBConnection($"Data Source={building}");
-        connection.Open();
         foreach (var view in ResearchCatalog.Views) Execute(connection, $"CREATE VIEW {view.Name} AS {view.Select}");
         SchemaScripts.ApplyMetrics(connection);
         Execute(connection, "CREATE TABLE research_info (built_at TIMESTAMP NOT NULL, warehouse_id VARCHAR, source_fingerprint VARCHAR NOT NULL)");
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "INSERT INTO research_info VALUES ($at, $id, $fingerprint)";
-            cmd.Parameters.Add(new DuckDBParameter("at", clock.GetLocalNow().DateTime));
-            cmd.Parameters.Add(new DuckDBParameter("id", (object?)warehouseId ?? DBNull.Value));
-            cmd.Parameters.Add(new DuckDBParameter("fingerprint", fingerprint));
-            cmd.ExecuteNonQuery();
-        }
-        Execute(connection, "CHECKPOINT");
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "INSERT INTO research_info VALUES ($at, $id, $fingerprint)";
+        cmd.Parameters.Add(new DuckDBParameter("at", clock.GetLocalNow().DateTime));
+        cmd.Parameters.Add(new DuckDBParameter("id", (object?)warehouseId ?? DBNull.Value));
+        cmd.Parameters.Add(new DuckDBParameter("fingerprint", fingerprint));
+        cmd.ExecuteNonQuery();
     }
-
 
     private static void Execute(DuckDBConnection connection, string sql)
     {
