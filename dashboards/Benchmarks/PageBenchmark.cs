@@ -13,9 +13,10 @@ namespace Analytics.Dashboards.Benchmarks;
 /// What `dashboards -- bench` was asked: an existing warehouse to copy (else the demo is generated), runs per page;
 /// --clients N --seconds S for the many-readers run, --pages for the browser's time to usable, --scale for the targets.
 /// </summary>
-internal sealed record PageBenchOptions(string? Db, string? OutDir, int Runs, bool Quick, int? Clients = null, int Seconds = 30, bool Browser = false, bool Province = false, bool FirstMinute = false)
+internal sealed record PageBenchOptions(string? Db, string? OutDir, int Runs, bool Quick, int? Clients = null, int Seconds = 30, bool Browser = false, bool Province = false, bool FirstMinute = false,
+    string? DuringLoad = null)
 {
-    public const string Usage = "bench [--db WAREHOUSE] [--out DIR] [--runs N] [--quick] [--clients N] [--seconds S] [--pages] [--scale city|province] [--first-minute]";
+    public const string Usage = "bench [--db WAREHOUSE] [--out DIR] [--runs N] [--quick] [--clients N] [--seconds S] [--pages] [--scale city|province] [--first-minute] [--during-load EXTRACTS]";
 
     public static PageBenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -34,10 +35,12 @@ internal sealed record PageBenchOptions(string? Db, string? OutDir, int Runs, bo
                 "--seconds" => options with { Seconds = Positive("--seconds") },
                 "--pages" => options with { Browser = true },
                 "--first-minute" => options with { FirstMinute = true },
+                "--during-load" => options with { DuringLoad = Next() },
                 "--scale" => options with { Province = Next() switch { "province" => true, "city" => false, var x => throw new ArgumentException($"--scale {x}: city or province") } },
                 var other => throw new ArgumentException($"unknown option {other}; usage: {Usage}"),
             };
         }
+        if (options.DuringLoad is not null && options.Clients is null) options = options with { Clients = 20 };
         return options;
     }
 }
@@ -84,13 +87,15 @@ internal static class PageBenchmark
             if (File.Exists(warehouse)) throw new IOException($"{warehouse} exists already: give a new or empty --out folder");
             PrepareWarehouse(options, folder, warehouse, log);
             var pages = Pages(warehouse);
-            await using var app = await StartAsync(warehouse, log);
+            await using var app = await StartAsync(warehouse, log, options.DuringLoad is not null);
             var cookies = new CookieContainer();
             var baseAddress = new Uri(app.Urls.Single());
             using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
             await Auth.SignInClient.SignInAsync(client, Auth.FirstAdmin.UserName, (await File.ReadAllTextAsync(Path.Combine(folder, "admin-password.txt"))).Trim());
             var measures = new List<BenchMeasure>();
-            if (options.Clients is { } clients)
+            if (options.DuringLoad is { } extracts)
+                measures.AddRange(await DuringLoadBench.RunAsync(app, folder, extracts, baseAddress, cookies, pages, options, log));
+            else if (options.Clients is { } clients)
                 measures.AddRange(await PageLoadBench.RunAsync(baseAddress, cookies, pages, clients, options.Seconds, options.Province, log));
             if (options.Browser)
                 measures.AddRange(await BrowserPageBench.RunAsync(baseAddress, cookies, pages, options.Runs, options.Province,
@@ -168,11 +173,14 @@ internal static class PageBenchmark
     internal static HashSet<string> Routes() => typeof(DashboardApp).Assembly.GetTypes()
         .SelectMany(t => t.GetCustomAttributes<RouteAttribute>()).Select(r => r.Template).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    private static async Task<WebApplication> StartAsync(string warehouse, TextWriter log)
+    /// <summary>The host on a free port, with the app's own settings (appsettings.json); a load bench scans the inbox every 2 s.</summary>
+    private static async Task<WebApplication> StartAsync(string warehouse, TextWriter log, bool scanOften)
     {
         var folder = Path.GetDirectoryName(warehouse)!;
+        string[] scan = scanOften ? ["--Scheduling:InboxInterval=00:00:02", "--Scheduling:StableFor=00:00:01"] : [];
         var app = DashboardApp.Build(
         [
+            .. scan,
             $"--Urls=http://127.0.0.1:{FreePort()}", $"--Warehouse:Path={warehouse}", $"--Warehouse:PersonKey={BenchWarehouse.PersonKey}",
             $"--Scheduling:Inbox={folder}/inbox", $"--Scheduling:Archive={folder}/archive",
             $"--Scheduling:Rejected={folder}/rejected", $"--Scheduling:Backups={folder}/backups",

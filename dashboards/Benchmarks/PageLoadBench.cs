@@ -16,12 +16,14 @@ internal static class PageLoadBench
     public const double CityPagesPerSecond = 40, ProvincePagesPerSecond = 20, P95TargetSeconds = 1;
 
     public static async Task<IReadOnlyList<BenchMeasure>> RunAsync(
-        Uri baseAddress, CookieContainer cookies, IReadOnlyList<string> pages, int clients, int seconds, bool province, TextWriter log)
+        Uri baseAddress, CookieContainer cookies, IReadOnlyList<string> pages, int clients, int seconds, bool province, TextWriter log,
+        Func<Task>? afterWarmUp = null, string? during = null)
     {
-        var scale = province ? "province" : "city";
+        var scale = (province ? "province" : "city") + (during is null ? "" : ", " + during);
         log.WriteLine($"并发 load: {clients} signed-in clients × {seconds} s over {pages.Count} pages ({scale}) ...");
         using (var warm = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(10) })
             foreach (var page in pages) (await warm.GetAsync(page)).Dispose(); // warm: every page's results computed once, as after a load
+        if (afterWarmUp is not null) await afterWarmUp();
         var latencies = new ConcurrentBag<double>();
         var byPage = new ConcurrentBag<(string Page, double Seconds)>();
         var failures = 0;
@@ -76,6 +78,7 @@ internal static class PageLoadBench
             BenchMeasure.AtLeast($"页面吞吐 pages/s, {clients} clients ({scale})", perSecond, "pages/s", province ? ProvincePagesPerSecond : CityPagesPerSecond),
             BenchMeasure.Info($"页面延迟 p50, {clients} clients ({scale})", BenchStats.Percentile(latencies, 0.5) * 1000, "ms"),
             BenchMeasure.AtMost($"页面延迟 p95, {clients} clients ({scale})", BenchStats.Percentile(latencies, 0.95) * 1000, "ms", P95TargetSeconds * 1000),
+            BenchMeasure.Info($"页面延迟 slowest, {clients} clients ({scale})", latencies.Max() * 1000, "ms"),
             BenchMeasure.Info($"CPU 每页 CPU-s per page, host + clients ({scale})", cpu / served, "s"),
             BenchMeasure.Info($"失败请求 failed requests ({scale})", failures, ""),
         ];

@@ -15,6 +15,7 @@ namespace Analytics.Dashboards.Forecast;
 public partial class ForecastPage : ComponentBase, IDisposable
 {
     internal const int LastHorizon = 2040;
+    private static readonly TimeSpan PrerenderWait = TimeSpan.FromSeconds(1.5);
     internal static readonly DateOnly PolicyDeadline = new(2025, 12, 31);
 
     [Inject] internal ForecastCache Cache { get; set; } = null!;
@@ -23,6 +24,9 @@ public partial class ForecastPage : ComponentBase, IDisposable
     [Inject] internal UiText T { get; set; } = null!;
     [Inject] internal TimeProvider Clock { get; set; } = null!;
     [Inject] internal NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>Set only while the page is prerendered on the server (null in the live circuit).</summary>
+    [CascadingParameter] private HttpContext? PrerenderContext { get; set; }
 
     [SupplyParameterFromQuery(Name = "district")] public string? DistrictText { get; set; }
     [SupplyParameterFromQuery(Name = "scenario")] public string? ScenarioText { get; set; }
@@ -87,6 +91,10 @@ public partial class ForecastPage : ComponentBase, IDisposable
     {
         var fit = Cache.GetAsync(Horizon);
         fitting = !fit.IsCompleted;
+        // The prerender waits for a stored run at most PrerenderWait, then answers with "正在拟合" while a refit after a
+        // load is under way (never holding the request for the fit's seconds); the live circuit that follows waits for
+        // the fit and shows the figures.
+        if (fitting && PrerenderContext is not null && await Task.WhenAny(fit, Task.Delay(PrerenderWait)) != fit) return;
         try
         {
             forecast = await fit;

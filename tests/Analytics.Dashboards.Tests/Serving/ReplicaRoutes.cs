@@ -63,8 +63,17 @@ internal static class ReplicaRoutes
         await OkAsync(client, "/quality", "id=\"load-history\"");
         await OkAsync(client, "/targets", "id=\"data-banner\"");
 
-        // The forecast reads the run stored in the copy; saving a scenario belongs to the writer.
-        var forecast = await OkAsync(client, "/forecast", "id=\"forecast-table\"", "id=\"scenario-save-on-writer\"");
+        // The forecast reads the run stored in the copy; saving a scenario belongs to the writer. A prerender that comes
+        // before the stored run is read answers at once with the honest "正在拟合" state; a later one shows the run.
+        var forecast = await OkAsync(client, "/forecast");
+        for (var tries = 0; !forecast.Contains("id=\"forecast-table\"", StringComparison.Ordinal) && tries < 60; tries++)
+        {
+            Assert.Contains("id=\"forecast-fitting\"", forecast);
+            await Task.Delay(1000);
+            forecast = await OkAsync(client, "/forecast");
+        }
+        Assert.Contains("id=\"forecast-table\"", forecast);
+        Assert.Contains("id=\"scenario-save-on-writer\"", forecast);
         Assert.DoesNotContain("id=\"scenario-save\"", forecast);
 
         // Uploads go to the writing host: the page says so, offers the templates, and no nav link leads there.
