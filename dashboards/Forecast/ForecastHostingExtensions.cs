@@ -19,7 +19,11 @@ internal static class ForecastHostingExtensions
     /// <summary>The forecast façade over the dashboard's warehouse, and the page's cache (also used by the tests' contexts).</summary>
     public static IServiceCollection AddForecastServices(this IServiceCollection services)
     {
-        services.TryAddSingleton(sp => new GapForecasts(sp.GetRequiredService<WarehouseConnections>().Database, sp.GetRequiredService<TimeProvider>()));
+        // A refit after each load leaves one core to the pages (same figures: the backtest's fits are seeded).
+        services.TryAddSingleton(sp => new GapForecasts(sp.GetRequiredService<WarehouseConnections>().Database, sp.GetRequiredService<TimeProvider>())
+        {
+            FitParallelism = Math.Max(1, Environment.ProcessorCount - 1),
+        });
         services.AddSingleton<ForecastCache>();
         return services;
     }

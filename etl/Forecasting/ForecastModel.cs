@@ -8,6 +8,9 @@ internal sealed record ForecastOptions(int HorizonYear = 2030, int MaxBacktestHo
 
     /// <summary>Forecast from the warehouse's data up to this date only (a user's own backtest); null = all of it.</summary>
     public DateOnly? HistoryUntil { get; init; }
+
+    /// <summary>How many backtest fits run at once (the results do not depend on it: each fit is seeded, collected in order).</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 }
 
 /// <summary>

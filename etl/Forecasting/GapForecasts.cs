@@ -58,6 +58,12 @@ public sealed class GapForecasts
     /// </summary>
     public static GapForecasts OverReadOnlyCopy(Func<DuckDBConnection> open, TimeProvider time) => new(open, time, readOnly: true);
 
+    /// <summary>
+    /// How many backtest fits a refit runs at once (default: one per core). The dashboard host leaves a core for its
+    /// pages: a refit after each load would otherwise take every core (and hold two fits' memory at once).
+    /// </summary>
+    public int FitParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>True over a read-only copy: nothing is stored (<see cref="SaveScenario"/> refuses).</summary>
     public bool ReadOnly { get; }
 
@@ -158,7 +164,7 @@ public sealed class GapForecasts
 
     private (ForecastModel Model, StoredRun Run) Fitted(int? horizonYear, DateOnly? historyUntil)
     {
-        var options = new ForecastOptions(HorizonYear: horizonYear ?? DefaultHorizonYear) { HistoryUntil = historyUntil };
+        var options = new ForecastOptions(HorizonYear: horizonYear ?? DefaultHorizonYear) { HistoryUntil = historyUntil, MaxParallelism = FitParallelism };
         using var connection = _open();
         var fingerprint = ForecastStore.Fingerprint(connection);
         ForecastModel? model;

@@ -51,7 +51,7 @@ internal static class RollingOriginBacktest
         var jobs = origins.SelectMany((o, i) => methods.Select(m => (Index: i, Origin: o, Method: m))).ToList();
         var results = new (string Name, Dictionary<string, DistrictPath> Paths)[jobs.Count];
         // Each (origin, method) fit is independent and seeded: run them in parallel, collect in a fixed order.
-        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, j =>
+        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) }, j =>
         {
             var (index, origin, factory) = jobs[j];
             var method = factory();

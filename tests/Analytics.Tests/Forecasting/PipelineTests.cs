@@ -106,3 +106,21 @@ public sealed class PipelineTests
         Assert.Equal(HalfYears.Of(2026, 1), HalfYears.Of(new DateOnly(2026, 3, 31)));
     }
 }
+
+/// <summary>The dashboard host refits with fewer fits at once than the CLI; the figures must not depend on it.</summary>
+public sealed class FitParallelismTests
+{
+    [Fact]
+    public void One_fit_at_a_time_gives_the_same_backtest_method_and_points_as_one_per_core()
+    {
+        var history = SyntheticHistory.Pipeline(districts: 3, noise: true, seed: 5);
+        var serial = ForecastModel.Fit(history, new ForecastOptions(HorizonYear: 2029) { MaxParallelism = 1 });
+        var parallel = ForecastModel.Fit(history, new ForecastOptions(HorizonYear: 2029) { MaxParallelism = 4 });
+
+        Assert.Equal(parallel.GapMethod, serial.GapMethod);
+        Assert.Equal(parallel.Backtest.Cells.Select(c => $"{c.Method}|{c.Quantity}|{c.Horizon}|{c.Mae:R}"),
+            serial.Backtest.Cells.Select(c => $"{c.Method}|{c.Quantity}|{c.Horizon}|{c.Mae:R}"));
+        Assert.Equal(parallel.Points.Select(p => $"{p.DistrictCode}|{p.AsOf}|{p.GapPosts:R}"), serial.Points.Select(p => $"{p.DistrictCode}|{p.AsOf}|{p.GapPosts:R}"));
+        Assert.NotEmpty(serial.Points);
+    }
+}
