@@ -15,7 +15,7 @@ namespace Analytics.Dashboards.Forecast;
 public partial class ForecastPage : ComponentBase, IDisposable
 {
     internal const int LastHorizon = 2040;
-    private static readonly TimeSpan PrerenderWait = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan PrerenderWait = TimeSpan.FromSeconds(0.5);
     internal static readonly DateOnly PolicyDeadline = new(2025, 12, 31);
 
     [Inject] internal ForecastCache Cache { get; set; } = null!;
