@@ -83,11 +83,9 @@ internal static class DuringLoadBench
         return watch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>The process's peak resident set (VmHWM on Linux, as PeakWorkingSet64 reads it).</summary>
     private static double ProcessPeakMegabytes()
     {
-        foreach (var line in File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status") : [])
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                return double.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024;
         using var self = Process.GetCurrentProcess();
         return self.PeakWorkingSet64 / (1024.0 * 1024);
     }

@@ -41,8 +41,8 @@ internal sealed class ForecastCache : IDisposable
     private GapForecast WithBaseline(GapForecast forecast)
     {
         if (forecast.IsEmpty) return forecast;
-        var target = Math.Clamp(forecast.DefaultTargetYear, forecast.Points[0].AsOf.Year, forecast.HorizonYear);
-        ForecastFigures.Build(forecasts, forecast, ScenarioAssumptions.Baseline, GapForecasts.BaselineName, null, target, clock);
+        ForecastFigures.Build(forecasts, forecast, ScenarioAssumptions.Baseline, GapForecasts.BaselineName, null,
+            ForecastFigures.DefaultTargetYear(forecast), clock);
         return forecast;
     }
 

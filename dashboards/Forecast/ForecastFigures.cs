@@ -14,6 +14,10 @@ internal sealed record ForecastFigures(
 {
     public ForecastPoint? At(int year) => Points.FirstOrDefault(p => p.AsOf == new DateOnly(year, 12, 31));
 
+    /// <summary>The target year the page opens on: the forecast's default, within its first forecast year and horizon.</summary>
+    public static int DefaultTargetYear(GapForecast forecast) =>
+        Math.Clamp(forecast.DefaultTargetYear, forecast.Points[0].AsOf.Year, forecast.HorizonYear);
+
     public static ForecastFigures Build(GapForecasts forecasts, GapForecast forecast, ScenarioAssumptions assumptions, string scenarioName,
         string? district, int targetYear, TimeProvider clock)
     {

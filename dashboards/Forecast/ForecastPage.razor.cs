@@ -115,7 +115,7 @@ public partial class ForecastPage : ComponentBase, IDisposable
         if (forecast is { IsEmpty: false } f)
         {
             var target = Year(TargetText);
-            Target = target is { } t && t >= FirstYear && t <= Horizon ? t : Math.Clamp(f.DefaultTargetYear, FirstYear, Horizon);
+            Target = target is { } t && t >= FirstYear && t <= Horizon ? t : ForecastFigures.DefaultTargetYear(f);
         }
         scenarioNames = Forecasts.ScenarioNames();
         Project();
